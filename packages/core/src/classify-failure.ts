@@ -1,0 +1,75 @@
+/**
+ * Turns what fetch throws (connection refused, socket reset, abort, our own timeout) into a
+ * typed error. Called at the transport boundary only: while sending and while reading a body.
+ */
+import { abortError } from './abort.js';
+import { NetworkError, OpenAIError } from './errors.js';
+
+const RESET_CODES = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED', 'ERR_STREAM_PREMATURE_CLOSE']);
+
+/** Where in the exchange the failure happened; it decides the kind and the message. */
+export type FailurePhase = 'send' | 'body' | 'stream';
+
+/** Walks `cause` chains (and AggregateError members) for a Node/undici error code. */
+function findCode(error: unknown, depth = 0): string | undefined {
+  if (depth > 5 || typeof error !== 'object' || error === null) return undefined;
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string') return code;
+  const members = (error as { errors?: unknown }).errors;
+  if (Array.isArray(members)) {
+    for (const member of members) {
+      const found = findCode(member, depth + 1);
+      if (found) return found;
+    }
+  }
+  return findCode((error as { cause?: unknown }).cause, depth + 1);
+}
+
+/**
+ * Classifies a failure thrown by the transport or while reading a body.
+ *
+ * @example
+ * try { response = await transport.send(request); }
+ * catch (error) { throw classifyFailure(error, { phase: 'send', callerSignal, timeoutSignal, timeoutMs }); }
+ */
+export function classifyFailure(
+  error: unknown,
+  context: { phase: FailurePhase; callerSignal?: AbortSignal; timeoutSignal?: AbortSignal; timeoutMs?: number; host?: string },
+): OpenAIError {
+  if (OpenAIError.isInstance(error)) return error;
+  if (context.callerSignal?.aborted) return abortError(context.callerSignal);
+  if (context.timeoutSignal?.aborted) {
+    const waiting = context.phase === 'send' ? 'waiting for response headers' : 'reading the response body';
+    return new NetworkError({
+      kind: 'timeout',
+      timeoutKind: 'request',
+      retryable: true,
+      message: `Request timed out after ${context.timeoutMs ?? '?'} ms while ${waiting} (option "timeout").`,
+      cause: error,
+    });
+  }
+  const code = findCode(error);
+  const where = context.host ? ` to ${context.host}` : '';
+  if (context.phase === 'stream') {
+    return new NetworkError({
+      kind: 'stream_interrupted',
+      retryable: false,
+      message: `The event stream${where} was cut off before it finished${code ? ` (${code})` : ''}.`,
+      cause: error,
+    });
+  }
+  if (context.phase === 'body' || (code !== undefined && RESET_CODES.has(code))) {
+    return new NetworkError({
+      kind: 'connection_reset',
+      retryable: true,
+      message: `The connection${where} was closed ${context.phase === 'body' ? 'while reading the response body' : 'before a response arrived'}${code ? ` (${code})` : ''}.`,
+      cause: error,
+    });
+  }
+  return new NetworkError({
+    kind: 'connection_failed',
+    retryable: true,
+    message: `Could not connect${where}${code ? ` (${code})` : ''}.`,
+    cause: error,
+  });
+}

@@ -1,0 +1,161 @@
+/**
+ * Client options, resolved once: explicit options first, then the environment (DESIGN §6).
+ * Every mistake becomes a `ConfigurationError` here, before any request exists.
+ */
+import { ApiKey } from './api-key.js';
+import { readEnv } from './env.js';
+import { ConfigurationError } from './errors.js';
+import type { HeadersInput } from './headers.js';
+import type { ClientHooks } from './hooks.js';
+import type { Logger, LogLevel } from './logger.js';
+import type { Middleware } from './middleware.js';
+import type { Transport } from './transport.js';
+
+/** The default base URL of the OpenAI API. */
+export const DEFAULT_BASE_URL = 'https://api.openai.com/v1';
+/** Ten minutes per attempt: long reasoning requests need it (DESIGN §5). */
+export const DEFAULT_TIMEOUT_MS = 600_000;
+/** Retries after the first attempt (used by the retry policy). */
+export const DEFAULT_MAX_RETRIES = 3;
+
+/** Options accepted by every `create*Service` function and by the umbrella client. */
+export interface ClientOptions {
+  /** Defaults to `OPENAI_API_KEY`. */
+  apiKey?: string | ApiKey;
+  /** Sent as `OpenAI-Organization`; defaults to `OPENAI_ORG_ID`. */
+  organizationId?: string;
+  /** Sent as `OpenAI-Project`; defaults to `OPENAI_PROJECT_ID`. */
+  projectId?: string;
+  /** Defaults to `OPENAI_BASE_URL`, then `https://api.openai.com/v1`. */
+  baseUrl?: string;
+  /** Per-attempt timeout in milliseconds, covering headers and body. Default 600000. */
+  timeout?: number;
+  /** Retries after the first attempt. Default 3. */
+  maxRetries?: number;
+  /** Headers sent with every request; a `null` value removes a default header. */
+  defaultHeaders?: HeadersInput;
+  /** Query parameters sent with every request (an Azure-style `api-version`, say). */
+  defaultQuery?: Record<string, string>;
+  /** A `fetch` to use instead of the global one (a proxy agent, a test double). */
+  fetch?: typeof fetch;
+  /** A whole transport to use instead of fetch. Wins over `fetch`. */
+  transport?: Transport;
+  /** Ordered middleware: `onRequest`/`onResponse`/`onError`. */
+  middleware?: Middleware[];
+  /** Any object with debug/info/warn/error. Defaults to `console`. */
+  logger?: Logger;
+  /** Default `warn`; `OPENAI_LOG` sets it from the environment. */
+  logLevel?: LogLevel;
+  /** Log request and response bodies (truncated) at debug level. Default false. */
+  logBodies?: boolean;
+  /** Metrics, tracing and deprecation hooks. */
+  hooks?: ClientHooks;
+  /** Allow `http://` for a host that is not loopback. Default false. */
+  allowInsecureHttp?: boolean;
+  /** Validate response bodies against the method's schema where one exists. Default false. */
+  validateResponses?: boolean;
+}
+
+/** Options after defaults and environment are applied; frozen. */
+export interface ResolvedConfig {
+  readonly apiKey: ApiKey;
+  readonly organizationId: string | undefined;
+  readonly projectId: string | undefined;
+  readonly baseUrl: string;
+  readonly timeout: number;
+  readonly maxRetries: number;
+  readonly defaultHeaders: HeadersInput | undefined;
+  readonly defaultQuery: Record<string, string> | undefined;
+  readonly fetch: typeof fetch | undefined;
+  readonly transport: Transport | undefined;
+  readonly middleware: readonly Middleware[];
+  readonly logger: Logger | undefined;
+  readonly logLevel: LogLevel | undefined;
+  readonly logBodies: boolean;
+  readonly hooks: ClientHooks;
+  readonly validateResponses: boolean;
+}
+
+const LOOPBACK_HOSTS = new Set(['localhost', '[::1]', '::1']);
+
+function isLoopback(hostname: string): boolean {
+  return LOOPBACK_HOSTS.has(hostname) || /^127(\.\d{1,3}){3}$/.test(hostname) || hostname.endsWith('.localhost');
+}
+
+function resolveBaseUrl(raw: string, allowInsecureHttp: boolean): string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigurationError({ kind: 'invalid_base_url', message: `baseUrl is not a valid URL: ${JSON.stringify(raw)}` });
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new ConfigurationError({ kind: 'invalid_base_url', message: `baseUrl must use https:// (or http:// for loopback), got ${url.protocol}//` });
+  }
+  if (url.username || url.password) {
+    throw new ConfigurationError({ kind: 'invalid_base_url', message: 'baseUrl must not carry credentials; use apiKey' });
+  }
+  if (url.protocol === 'http:' && !allowInsecureHttp && !isLoopback(url.hostname)) {
+    throw new ConfigurationError({
+      kind: 'insecure_base_url',
+      message: `Refusing to send the API key over plain http:// to ${url.hostname}. Use https://, or set allowInsecureHttp: true if this network is trusted.`,
+    });
+  }
+  return url.href.replace(/\/+$/, '');
+}
+
+function resolveApiKey(option: string | ApiKey | undefined): ApiKey {
+  if (option instanceof ApiKey) return option;
+  const raw = option ?? readEnv('OPENAI_API_KEY');
+  if (raw === undefined || raw.trim() === '') {
+    throw new ConfigurationError({
+      kind: 'missing_api_key',
+      message: 'No API key: pass apiKey, or set the OPENAI_API_KEY environment variable.',
+    });
+  }
+  if (/[\s\u0000-\u001f]/.test(raw.trim())) {
+    // A newline in a header value would be a header injection; never echo the key itself.
+    throw new ConfigurationError({ kind: 'invalid_option', message: 'apiKey contains whitespace or control characters.' });
+  }
+  return new ApiKey(raw.trim());
+}
+
+function checkNumber(name: string, value: number | undefined, fallback: number, integer: boolean): number {
+  if (value === undefined) return fallback;
+  const valid = typeof value === 'number' && Number.isFinite(value) && value >= 0 && (!integer || Number.isInteger(value));
+  if (!valid || (name === 'timeout' && value === 0)) {
+    throw new ConfigurationError({
+      kind: 'invalid_option',
+      message: `${name} must be a ${integer ? 'whole number' : 'number'} ${name === 'timeout' ? 'above 0' : '>= 0'}, got ${String(value)}`,
+    });
+  }
+  return value;
+}
+
+/**
+ * Applies defaults and the environment to `options` and checks them.
+ *
+ * @example
+ * const config = resolveConfig({ apiKey: 'sk-...', timeout: 30_000 });
+ */
+export function resolveConfig(options: ClientOptions = {}): ResolvedConfig {
+  const allowInsecureHttp = options.allowInsecureHttp ?? false;
+  return Object.freeze({
+    apiKey: resolveApiKey(options.apiKey),
+    organizationId: options.organizationId ?? readEnv('OPENAI_ORG_ID'),
+    projectId: options.projectId ?? readEnv('OPENAI_PROJECT_ID'),
+    baseUrl: resolveBaseUrl(options.baseUrl ?? readEnv('OPENAI_BASE_URL') ?? DEFAULT_BASE_URL, allowInsecureHttp),
+    timeout: checkNumber('timeout', options.timeout, DEFAULT_TIMEOUT_MS, false),
+    maxRetries: checkNumber('maxRetries', options.maxRetries, DEFAULT_MAX_RETRIES, true),
+    defaultHeaders: options.defaultHeaders,
+    defaultQuery: options.defaultQuery,
+    fetch: options.fetch,
+    transport: options.transport,
+    middleware: Object.freeze([...(options.middleware ?? [])]),
+    logger: options.logger,
+    logLevel: options.logLevel,
+    logBodies: options.logBodies ?? false,
+    hooks: options.hooks ?? {},
+    validateResponses: options.validateResponses ?? false,
+  });
+}

@@ -1,0 +1,236 @@
+/**
+ * The error hierarchy of DESIGN §4: one base class, nine categories, a `kind` for the subtype.
+ * A `Symbol.for` brand keeps `isInstance()` working across two installed copies of core.
+ */
+
+const BRAND = Symbol.for('@integrations/openai-core/error');
+
+/** The nine categories; each has its own subclass. */
+export type ErrorCategory =
+  | 'configuration'
+  | 'authentication'
+  | 'request'
+  | 'network'
+  | 'rate_limit'
+  | 'server'
+  | 'response'
+  | 'resource'
+  | 'content_policy';
+
+/** The subtype of an error. Open: new kinds may appear in a minor release. */
+export type ErrorKind =
+  | 'missing_api_key'
+  | 'invalid_base_url'
+  | 'insecure_base_url'
+  | 'invalid_option'
+  | 'invalid_api_key'
+  | 'permission_denied'
+  | 'validation'
+  | 'bad_request'
+  | 'payload_too_large'
+  | 'aborted'
+  | 'unsupported_upload'
+  | 'timeout'
+  | 'connection_failed'
+  | 'connection_reset'
+  | 'stream_interrupted'
+  | 'too_many_requests'
+  | 'quota_exceeded'
+  | 'internal_error'
+  | 'bad_gateway'
+  | 'service_unavailable'
+  | 'gateway_timeout'
+  | 'server_error'
+  | 'circuit_open'
+  | 'invalid_json'
+  | 'empty_body'
+  | 'unexpected_content_type'
+  | 'invalid_response'
+  | 'not_found'
+  | 'already_exists'
+  | 'content_filtered'
+  | (string & {});
+
+/** Which bound fired, on a `timeout` error. */
+export type TimeoutKind = 'request' | 'stream_idle' | 'poll' | 'queue';
+
+/** One problem found by request validation, with the path of the offending field. */
+export interface ValidationIssue {
+  path: string;
+  message: string;
+}
+
+/** Everything an error can carry; only `kind` and `message` are required. */
+export interface OpenAIErrorDetails {
+  kind: ErrorKind;
+  message: string;
+  retryable?: boolean;
+  status?: number;
+  requestId?: string;
+  type?: string;
+  param?: string;
+  serverCode?: string;
+  retryAfterMs?: number;
+  headers?: Record<string, string>;
+  issues?: ValidationIssue[];
+  timeoutKind?: TimeoutKind;
+  attempts?: number;
+  durationMs?: number;
+  cause?: unknown;
+}
+
+const CODES: Record<string, string> = {
+  too_many_requests: 'OPENAI_RATE_LIMIT',
+  quota_exceeded: 'OPENAI_QUOTA_EXCEEDED',
+  invalid_api_key: 'OPENAI_INVALID_API_KEY',
+  missing_api_key: 'OPENAI_MISSING_API_KEY',
+  validation: 'OPENAI_VALIDATION',
+};
+
+function codeFor(kind: string): string {
+  return CODES[kind] ?? `OPENAI_${kind.toUpperCase()}`;
+}
+
+/**
+ * Base of every error thrown by @integrations/openai packages.
+ *
+ * @example
+ * try { await chat.create(params); }
+ * catch (error) {
+ *   if (RateLimitError.isInstance(error)) console.log(error.retryAfterMs, error.requestId);
+ * }
+ */
+export class OpenAIError extends Error {
+  /** The category this class stands for; `undefined` on the base class. */
+  static readonly category: ErrorCategory | undefined = undefined;
+
+  declare readonly [BRAND]: true;
+  readonly category: ErrorCategory;
+  readonly kind: ErrorKind;
+  /** A stable machine code such as `OPENAI_RATE_LIMIT`. */
+  readonly code: string;
+  readonly retryable: boolean;
+  readonly status?: number;
+  readonly requestId?: string;
+  /** The API's error `type`, e.g. `invalid_request_error`. */
+  readonly type?: string;
+  readonly param?: string;
+  /** The API's error `code`, e.g. `insufficient_quota`. */
+  readonly serverCode?: string;
+  readonly retryAfterMs?: number;
+  /** Response headers, with credentials and cookies redacted. */
+  readonly headers?: Record<string, string>;
+  readonly issues?: ValidationIssue[];
+  readonly timeoutKind?: TimeoutKind;
+  readonly attempts?: number;
+  readonly durationMs?: number;
+
+  constructor(category: ErrorCategory, details: OpenAIErrorDetails) {
+    super(details.message, details.cause === undefined ? undefined : { cause: details.cause });
+    Object.defineProperty(this, BRAND, { value: true });
+    this.name = new.target.name;
+    this.category = category;
+    this.kind = details.kind;
+    this.code = codeFor(details.kind);
+    this.retryable = details.retryable ?? false;
+    const optional = [
+      'status', 'requestId', 'type', 'param', 'serverCode', 'retryAfterMs', 'headers', 'issues',
+      'timeoutKind', 'attempts', 'durationMs',
+    ] as const;
+    for (const key of optional) {
+      if (details[key] !== undefined) (this as Record<string, unknown>)[key] = details[key];
+    }
+  }
+
+  /**
+   * True for any error of this class from any copy of core (a plain `instanceof` fails when two
+   * versions are installed).
+   */
+  static isInstance<T extends typeof OpenAIError>(this: T, value: unknown): value is InstanceType<T> {
+    if (typeof value !== 'object' || value === null) return false;
+    if ((value as Record<symbol, unknown>)[BRAND] !== true) return false;
+    return this.category === undefined || (value as OpenAIError).category === this.category;
+  }
+
+  /** A plain, log-safe object: never holds request headers or credentials. */
+  toJSON(): Record<string, unknown> {
+    const { name, message, category, kind, code, retryable } = this;
+    const json: Record<string, unknown> = { name, message, category, kind, code, retryable };
+    for (const key of ['status', 'requestId', 'type', 'param', 'serverCode', 'retryAfterMs',
+      'issues', 'timeoutKind', 'attempts'] as const) {
+      if (this[key] !== undefined) json[key] = this[key];
+    }
+    return json;
+  }
+}
+
+/** Bad client options: missing key, bad URL, negative timeout... Thrown before any request. */
+export class ConfigurationError extends OpenAIError {
+  static override readonly category = 'configuration' as const;
+  constructor(details: OpenAIErrorDetails) { super('configuration', details); }
+}
+
+/** 401 (invalid key) and 403 (permission denied). */
+export class AuthenticationError extends OpenAIError {
+  static override readonly category = 'authentication' as const;
+  constructor(details: OpenAIErrorDetails) { super('authentication', details); }
+}
+
+/** The request itself is wrong (client-side validation, 400/422, 413) or was aborted by the caller. */
+export class RequestError extends OpenAIError {
+  static override readonly category = 'request' as const;
+  constructor(details: OpenAIErrorDetails) { super('request', details); }
+}
+
+/** Connection refused or reset, timeouts, a stream cut before its end. */
+export class NetworkError extends OpenAIError {
+  static override readonly category = 'network' as const;
+  constructor(details: OpenAIErrorDetails) { super('network', details); }
+}
+
+/** 429 from the server, or the client-side rate limiter refusing a call. */
+export class RateLimitError extends OpenAIError {
+  static override readonly category = 'rate_limit' as const;
+  constructor(details: OpenAIErrorDetails) { super('rate_limit', details); }
+}
+
+/** 5xx, an SSE `error` event of type server_error, or an open circuit breaker. */
+export class ServerError extends OpenAIError {
+  static override readonly category = 'server' as const;
+  constructor(details: OpenAIErrorDetails) { super('server', details); }
+}
+
+/** A response we could not use: bad or truncated JSON, empty body, wrong content type. */
+export class ResponseError extends OpenAIError {
+  static override readonly category = 'response' as const;
+  constructor(details: OpenAIErrorDetails) { super('response', details); }
+}
+
+/** 404 (not found) and 409 (already exists). */
+export class ResourceError extends OpenAIError {
+  static override readonly category = 'resource' as const;
+  constructor(details: OpenAIErrorDetails) { super('resource', details); }
+}
+
+/** The content was refused by the API's safety system. */
+export class ContentPolicyError extends OpenAIError {
+  static override readonly category = 'content_policy' as const;
+  constructor(details: OpenAIErrorDetails) { super('content_policy', details); }
+}
+
+const CLASSES = {
+  configuration: ConfigurationError,
+  authentication: AuthenticationError,
+  request: RequestError,
+  network: NetworkError,
+  rate_limit: RateLimitError,
+  server: ServerError,
+  response: ResponseError,
+  resource: ResourceError,
+  content_policy: ContentPolicyError,
+} as const;
+
+/** Builds the subclass that stands for `category`. */
+export function createError(category: ErrorCategory, details: OpenAIErrorDetails): OpenAIError {
+  return new CLASSES[category](details);
+}

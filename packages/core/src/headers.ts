@@ -1,0 +1,48 @@
+/**
+ * Header helpers, and the one place where sensitive headers are redacted before anything
+ * (a log line, an error, response metadata) shows them.
+ */
+import { REDACTED_TEXT } from './api-key.js';
+
+/** Headers that never leave this library unredacted (DESIGN §6). */
+export const SENSITIVE_HEADERS: ReadonlySet<string> = new Set([
+  'authorization',
+  'x-api-key',
+  'api-key',
+  'openai-organization',
+  'openai-project',
+  'cookie',
+  'set-cookie',
+  'proxy-authorization',
+]);
+
+/** Anything a caller may pass as headers; `undefined`/`null` values remove a header. */
+export type HeadersInput =
+  | Headers
+  | Record<string, string | undefined | null>
+  | Array<[string, string]>;
+
+/** Merges header sets left to right; later sets win, `null`/`undefined` values delete. */
+export function mergeHeaders(...sets: Array<HeadersInput | undefined>): Headers {
+  const merged = new Headers();
+  for (const set of sets) {
+    if (set === undefined) continue;
+    const entries = set instanceof Headers || Array.isArray(set) ? [...new Headers(set)] : Object.entries(set);
+    for (const [name, value] of entries) {
+      if (value === undefined || value === null) merged.delete(name);
+      else merged.set(name, value);
+    }
+  }
+  return merged;
+}
+
+/** A plain object of the headers with every sensitive value replaced by `[REDACTED]`. */
+export function redactHeaders(headers: Headers | Record<string, string>): Record<string, string> {
+  const redacted: Record<string, string> = {};
+  const entries = headers instanceof Headers ? headers.entries() : Object.entries(headers);
+  for (const [name, value] of entries) {
+    const lower = name.toLowerCase();
+    redacted[lower] = SENSITIVE_HEADERS.has(lower) ? REDACTED_TEXT : value;
+  }
+  return redacted;
+}

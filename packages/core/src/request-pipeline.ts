@@ -1,0 +1,158 @@
+/**
+ * One request, start to end (DESIGN §2): middleware → resilience policy → attempts (headers,
+ * timeout, transport, classification, body parsing) → middleware → metadata and telemetry.
+ */
+import { abortError } from './abort.js';
+import type { ApiKey } from './api-key.js';
+import { buildUrl } from './build-url.js';
+import { startCallTelemetry, type CallTelemetry } from './call-telemetry.js';
+import { classifyFailure } from './classify-failure.js';
+import { classifyErrorResponse } from './classify-response.js';
+import type { ResolvedConfig } from './config.js';
+import { OpenAIError } from './errors.js';
+import { mergeHeaders } from './headers.js';
+import type { ClientLogger } from './logger.js';
+import type { MiddlewareRequest } from './middleware.js';
+import { encodeMultipart, type MultipartBody } from './multipart.js';
+import { readBodyText, type BodyContext } from './read-body.js';
+import { annotateError, type CallContext, type ResiliencePolicy } from './resilience-policy.js';
+import { createResponseMeta, type ResponseMeta } from './response-meta.js';
+import type { RequestOptions, RequestSpec } from './request-spec.js';
+import type { Transport } from './transport.js';
+import { VERSION } from './version.js';
+
+/** Reads a successful response into the call's result, inside the attempt. */
+export type ResponseParser<T> = (response: Response, context: BodyContext) => Promise<T>;
+
+/** A finished call: the parsed value, its metadata and the call's telemetry (for streams). */
+export interface ExecutedCall<T> {
+  value: T;
+  meta: ResponseMeta;
+  telemetry: CallTelemetry;
+}
+
+/** What the pipeline is built from. */
+export interface PipelineParts {
+  config: ResolvedConfig;
+  transport: Transport;
+  logger: ClientLogger;
+  policy: ResiliencePolicy;
+}
+
+/** The User-Agent sent with every request (browsers may drop it; that is harmless). */
+export const USER_AGENT = `integrations-openai/${VERSION}`;
+
+function newIdempotencyKey(): string {
+  return `idem-${crypto.randomUUID()}`;
+}
+
+function authHeaders(apiKey: ApiKey, config: ResolvedConfig): Record<string, string | undefined> {
+  return {
+    authorization: `Bearer ${apiKey.reveal()}`,
+    'openai-organization': config.organizationId,
+    'openai-project': config.projectId,
+  };
+}
+
+/**
+ * Creates `execute`, which runs one call through the whole pipeline.
+ *
+ * @example
+ * const execute = createPipeline(parts);
+ * const { value } = await execute({ method: 'GET', path: '/models' }, {}, parseJson);
+ */
+export function createPipeline(parts: PipelineParts) {
+  const { config, transport, logger, policy } = parts;
+  const warnedDeprecations = new Set<string>();
+
+  return async function execute<T>(spec: RequestSpec, options: RequestOptions, parse: ResponseParser<T>): Promise<ExecutedCall<T>> {
+    if (options.signal?.aborted) throw abortError(options.signal);
+    const endpoint = spec.endpoint ?? spec.path;
+    if (spec.deprecated && !warnedDeprecations.has(endpoint)) {
+      warnedDeprecations.add(endpoint);
+      const notice = { feature: `${spec.method} ${endpoint}`, message: spec.deprecated };
+      logger.warn(`Deprecated: ${notice.feature}: ${notice.message}`);
+      try { config.hooks.deprecation?.onDeprecation(notice); } catch (error) { logger.warn('A deprecation hook threw; ignoring it.', { error }); }
+    }
+    const multipart: MultipartBody | undefined = spec.multipart ? await encodeMultipart(spec.multipart) : undefined;
+    const jsonBody = spec.body === undefined ? undefined : JSON.stringify(spec.body);
+    const accept = spec.responseKind === 'sse' ? 'text/event-stream' : spec.responseKind === 'binary' ? '*/*' : 'application/json';
+    const request: MiddlewareRequest = {
+      method: spec.method,
+      url: buildUrl(config.baseUrl, spec.path, config.defaultQuery, spec.query),
+      headers: mergeHeaders(
+        { accept, 'user-agent': USER_AGENT },
+        jsonBody !== undefined ? { 'content-type': 'application/json' } : undefined,
+        spec.beta ? { 'openai-beta': spec.beta } : undefined,
+        config.defaultHeaders,
+        options.headers,
+      ),
+      body: spec.body,
+      endpoint,
+    };
+    for (const middleware of config.middleware) await middleware.onRequest?.(request);
+
+    const model = typeof (spec.body as { model?: unknown } | undefined)?.model === 'string' ? (spec.body as { model: string }).model : undefined;
+    const telemetry = startCallTelemetry(config.hooks, logger, { method: spec.method, endpoint, url: request.url, headers: request.headers, body: spec.body, model });
+    const idempotencyKey = options.idempotencyKey ?? (spec.method === 'POST' ? newIdempotencyKey() : undefined);
+    const started = Date.now();
+    const call: CallContext = { spec, options, endpoint, replayable: multipart?.replayable ?? true };
+    let attempts = 0;
+
+    const attempt = async (attemptNumber: number) => {
+      attempts = attemptNumber;
+      if (options.signal?.aborted) throw abortError(options.signal);
+      const timeoutMs = options.timeout ?? config.timeout;
+      const timeout = new AbortController();
+      const timer = setTimeout(() => timeout.abort(), timeoutMs);
+      const signal = options.signal ? AbortSignal.any([options.signal, timeout.signal]) : timeout.signal;
+      const bodyContext: BodyContext = { callerSignal: options.signal, timeoutSignal: timeout.signal, timeoutMs, host: request.url.host };
+      const headers = mergeHeaders(request.headers, authHeaders(config.apiKey, config), {
+        'idempotency-key': idempotencyKey,
+        'x-retry-count': String(attemptNumber - 1),
+      });
+      if (multipart) {
+        headers.set('content-type', multipart.contentType);
+        if (multipart.contentLength !== undefined) headers.set('content-length', String(multipart.contentLength));
+      }
+      const attemptTelemetry = telemetry.attempt(attemptNumber);
+      try {
+        let response: Response;
+        try {
+          const body = multipart ? multipart.open(options.onUploadProgress) : jsonBody ?? null;
+          response = await transport.send({ url: request.url.href, method: spec.method, headers, body, signal });
+        } catch (error) {
+          throw classifyFailure(error, { ...bodyContext, phase: 'send' });
+        }
+        if (!response.ok) {
+          const text = await readBodyText(response, bodyContext);
+          throw classifyErrorResponse({ status: response.status, headers: response.headers, text, apiKey: config.apiKey });
+        }
+        const value = await parse(response, bodyContext);
+        attemptTelemetry.succeeded(response);
+        return { value, response };
+      } catch (error) {
+        if (OpenAIError.isInstance(error)) attemptTelemetry.failed(error);
+        throw error;
+      } finally {
+        clearTimeout(timer);
+      }
+    };
+
+    try {
+      const { value, response } = await policy.run(call, attempt);
+      const meta = createResponseMeta(response, attempts, Date.now() - started);
+      for (const middleware of config.middleware) {
+        await middleware.onResponse?.({ status: response.status, headers: response.headers, requestId: meta.requestId, attempts, durationMs: meta.durationMs }, request);
+      }
+      telemetry.succeeded(meta, value);
+      return { value, meta, telemetry };
+    } catch (error) {
+      if (!OpenAIError.isInstance(error)) throw error;
+      const typed = annotateError(error, attempts, Date.now() - started);
+      for (const middleware of config.middleware) await middleware.onError?.(typed, request);
+      telemetry.failed(typed);
+      throw typed;
+    }
+  };
+}

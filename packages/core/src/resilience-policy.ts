@@ -1,0 +1,37 @@
+/**
+ * The seam between one logical call and its HTTP attempts. The pipeline hands a policy an
+ * `attempt` function; the policy decides how many times to call it and when. Retry, retry
+ * budget, circuit breaker and rate limiter plug in here.
+ */
+import type { OpenAIError } from './errors.js';
+import type { RequestOptions, RequestSpec } from './request-spec.js';
+
+/** What a policy may know about the call it runs. */
+export interface CallContext {
+  readonly spec: RequestSpec;
+  readonly options: RequestOptions;
+  /** The endpoint template, e.g. `/chat/completions`. */
+  readonly endpoint: string;
+  /** Whether the body can be sent again (false for one-shot upload streams). */
+  readonly replayable: boolean;
+}
+
+/** One HTTP attempt: resolves with the parsed result or rejects with a typed error. */
+export type Attempt<T> = (attemptNumber: number) => Promise<T>;
+
+/** Runs the attempts of one call. */
+export interface ResiliencePolicy {
+  run<T>(call: CallContext, attempt: Attempt<T>): Promise<T>;
+}
+
+/** Calls `attempt` once. The default until retries are configured. */
+export const singleAttemptPolicy: ResiliencePolicy = {
+  run: (_call, attempt) => attempt(1),
+};
+
+/** Marks an error with how many attempts the call made and how long it took. */
+export function annotateError(error: OpenAIError, attempts: number, durationMs: number): OpenAIError {
+  Object.defineProperty(error, 'attempts', { value: attempts, enumerable: true, configurable: true });
+  Object.defineProperty(error, 'durationMs', { value: durationMs, enumerable: true, configurable: true });
+  return error;
+}

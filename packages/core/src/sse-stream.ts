@@ -1,0 +1,166 @@
+/**
+ * A typed, single-use stream of server-sent events: started at once, async-iterable, abortable,
+ * and strict about endings. `[DONE]` ends it; an error event throws a typed API error; an end
+ * of body before `[DONE]` throws `stream_interrupted` instead of ending silently.
+ */
+import type { ApiKey } from './api-key.js';
+import { abortError } from './abort.js';
+import { classifyFailure } from './classify-failure.js';
+import { classifyStreamError, type ApiErrorObject } from './classify-response.js';
+import { NetworkError, RequestError, ResponseError } from './errors.js';
+import type { ResponseMeta } from './response-meta.js';
+import { SseDecoder, type ServerSentEvent } from './sse-decoder.js';
+
+/** What a started stream request resolves to. */
+export interface StartedStream {
+  response: Response;
+  meta: ResponseMeta;
+}
+
+/** How the stream reads its events. */
+export interface SseStreamOptions {
+  /** Starts the HTTP request with the stream's own signal. Called once, at construction. */
+  start(signal: AbortSignal): Promise<StartedStream>;
+  apiKey: ApiKey;
+  /** `done`: the stream must end with `data: [DONE]` (chat). `eof`: a clean end of body is fine. */
+  terminal?: 'done' | 'eof';
+  /** `data`: yield parsed JSON data. `event`: yield `{ event, data }` with parsed data. */
+  mode?: 'data' | 'event';
+  /** The caller's signal: aborting it ends the stream with a typed `aborted` error. */
+  signal?: AbortSignal;
+  /** Called for each delivered event (metrics). */
+  onEvent?(event: ServerSentEvent): void;
+}
+
+/** An event with its name, yielded in `mode: 'event'` (Assistants streams name their events). */
+export interface NamedEvent<T = unknown> {
+  event: string;
+  data: T;
+}
+
+const DONE = Symbol('done');
+
+/**
+ * A stream of typed chunks. Breaking out of `for await` aborts the request and frees the socket.
+ *
+ * @example
+ * const stream = core.stream<ChatCompletionChunk>('/chat/completions', { body });
+ * for await (const chunk of stream) process.stdout.write(chunk.choices[0]?.delta.content ?? '');
+ */
+export class SseStream<T> implements AsyncIterable<T> {
+  readonly #controller = new AbortController();
+  readonly #options: SseStreamOptions;
+  readonly #started: Promise<StartedStream>;
+  #meta: ResponseMeta | undefined;
+  #iterated = false;
+  /** Resolves with the response metadata once headers arrive; rejects if the request fails. */
+  readonly responseMeta: Promise<ResponseMeta>;
+
+  constructor(options: SseStreamOptions) {
+    this.#options = options;
+    const signal = options.signal ? AbortSignal.any([options.signal, this.#controller.signal]) : this.#controller.signal;
+    this.#started = options.start(signal).then((started) => {
+      this.#meta = started.meta;
+      return started;
+    });
+    this.responseMeta = this.#started.then((started) => started.meta);
+    // Nobody may ever await these; a failed request must not become an unhandled rejection.
+    this.#started.catch(() => undefined);
+    this.responseMeta.catch(() => undefined);
+  }
+
+  /** The response metadata, once headers have arrived. */
+  get meta(): ResponseMeta | undefined {
+    return this.#meta;
+  }
+
+  /** The signal that aborts this stream's request. */
+  get signal(): AbortSignal {
+    return this.#controller.signal;
+  }
+
+  /** Ends the stream now: the request is cancelled and iteration throws a typed `aborted` error. */
+  abort(reason?: unknown): void {
+    this.#controller.abort(reason);
+  }
+
+  [Symbol.asyncIterator](): AsyncIterator<T> {
+    if (this.#iterated) {
+      throw new RequestError({ kind: 'stream_consumed', message: 'A stream can be iterated only once; read it in a single loop.' });
+    }
+    this.#iterated = true;
+    return this.#iterate();
+  }
+
+  async *#iterate(): AsyncGenerator<T> {
+    const callerSignal = this.#options.signal ? AbortSignal.any([this.#options.signal, this.#controller.signal]) : this.#controller.signal;
+    const { response } = await this.#started;
+    if (response.body === null) throw this.#interrupted('the response had no body');
+    const reader = response.body.getReader();
+    const decoder = new SseDecoder();
+    let finished = false;
+    try {
+      for (;;) {
+        let chunk: ReadableStreamReadResult<Uint8Array>;
+        try {
+          chunk = await reader.read();
+        } catch (error) {
+          throw classifyFailure(error, { phase: 'stream', callerSignal });
+        }
+        if (callerSignal.aborted) throw abortError(callerSignal, 'Stream');
+        const events = chunk.done ? decoder.end() : decoder.push(chunk.value);
+        for (const event of events) {
+          const item = this.#handle(event);
+          if (item === DONE) {
+            finished = true;
+            return;
+          }
+          yield item as T;
+        }
+        if (chunk.done) break;
+      }
+      finished = true;
+      if (this.#options.terminal !== 'eof') throw this.#interrupted('the body ended before [DONE]');
+    } finally {
+      if (!finished) this.#controller.abort();
+      reader.cancel().catch(() => undefined);
+    }
+  }
+
+  #handle(event: ServerSentEvent): unknown {
+    if (event.data === '[DONE]') return DONE;
+    let data: unknown;
+    try {
+      data = JSON.parse(event.data);
+    } catch (error) {
+      if (event.event === 'error') throw classifyStreamError({ message: event.data }, this.#options.apiKey, this.#meta?.requestId);
+      throw new ResponseError({
+        kind: 'invalid_json',
+        message: `A stream event was not valid JSON: ${JSON.stringify(this.#options.apiKey.redactIn(event.data.slice(0, 200)))}`,
+        requestId: this.#meta?.requestId,
+        cause: error,
+      });
+    }
+    const apiError = errorObjectOf(event, data);
+    if (apiError) throw classifyStreamError(apiError, this.#options.apiKey, this.#meta?.requestId);
+    this.#options.onEvent?.(event);
+    return this.#options.mode === 'event' ? ({ event: event.event, data } satisfies NamedEvent) : data;
+  }
+
+  #interrupted(why: string): NetworkError {
+    return new NetworkError({
+      kind: 'stream_interrupted',
+      message: `The event stream was cut off: ${why}.`,
+      requestId: this.#meta?.requestId,
+      retryable: false,
+    });
+  }
+}
+
+/** The API error carried by an `error` event, or by a data payload shaped `{ "error": {...} }`. */
+function errorObjectOf(event: ServerSentEvent, data: unknown): ApiErrorObject | undefined {
+  if (typeof data !== 'object' || data === null) return event.event === 'error' ? { message: String(data) } : undefined;
+  const inner = (data as { error?: unknown }).error;
+  if (typeof inner === 'object' && inner !== null) return inner as ApiErrorObject;
+  return event.event === 'error' ? (data as ApiErrorObject) : undefined;
+}

@@ -1,0 +1,42 @@
+/**
+ * The transport sends one HTTP request and returns the response head; it knows nothing of
+ * retries or errors. The default is the runtime's `fetch` (or an injected one).
+ */
+
+/** One HTTP attempt, fully built: URL, headers with credentials, body, the attempt's signal. */
+export interface TransportRequest {
+  url: string;
+  method: string;
+  headers: Headers;
+  body: BodyInit | null;
+  signal: AbortSignal;
+}
+
+/**
+ * Sends a request. Implement it to route through something other than fetch.
+ *
+ * @example
+ * const transport: Transport = { send: (request) => myFetch(request.url, request) };
+ */
+export interface Transport {
+  send(request: TransportRequest): Promise<Response>;
+}
+
+/** A transport over `fetch` (the global one unless `fetchImplementation` is given). */
+export function createFetchTransport(fetchImplementation?: typeof fetch): Transport {
+  return {
+    send(request) {
+      const doFetch = fetchImplementation ?? globalThis.fetch;
+      const isStream = typeof ReadableStream !== 'undefined' && request.body instanceof ReadableStream;
+      const init: RequestInit & { duplex?: 'half' } = {
+        method: request.method,
+        headers: request.headers,
+        body: request.body,
+        signal: request.signal,
+      };
+      // A streamed request body needs half-duplex mode in fetch (Node's undici and browsers).
+      if (isStream) init.duplex = 'half';
+      return doFetch(request.url, init);
+    },
+  };
+}
