@@ -1,0 +1,109 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { SseDecoder, type ServerSentEvent } from './sse-decoder.js';
+
+const encoder = new TextEncoder();
+
+function decodeChunks(chunks: Uint8Array[]): { events: ServerSentEvent[]; comments: number } {
+  const decoder = new SseDecoder();
+  const events = chunks.flatMap((chunk) => decoder.push(chunk));
+  events.push(...decoder.end());
+  return { events, comments: decoder.comments };
+}
+
+function decodeText(text: string) {
+  return decodeChunks([encoder.encode(text)]).events;
+}
+
+function splitAt(bytes: Uint8Array, cuts: number[]): Uint8Array[] {
+  const points = [...new Set(cuts.map((cut) => cut % (bytes.byteLength + 1)))].sort((a, b) => a - b);
+  const chunks: Uint8Array[] = [];
+  let start = 0;
+  for (const point of points) {
+    chunks.push(bytes.slice(start, point));
+    start = point;
+  }
+  chunks.push(bytes.slice(start));
+  return chunks;
+}
+
+describe('SSE decoder', () => {
+  it('decodes data events separated by blank lines', () => {
+    expect(decodeText('data: {"a":1}\n\ndata: {"a":2}\n\n')).toEqual([
+      { event: 'message', data: '{"a":1}' },
+      { event: 'message', data: '{"a":2}' },
+    ]);
+  });
+
+  it('treats CRLF, LF and lone CR as line ends alike', () => {
+    const expected = [{ event: 'message', data: 'x' }, { event: 'message', data: 'y' }];
+    expect(decodeText('data: x\r\n\r\ndata: y\r\n\r\n')).toEqual(expected);
+    expect(decodeText('data: x\r\rdata: y\r\r')).toEqual(expected);
+    expect(decodeText('data: x\n\ndata: y\r\n\r')).toEqual(expected);
+  });
+
+  it('joins multi-line data with newlines', () => {
+    expect(decodeText('data: line one\ndata: line two\ndata:\n\n')).toEqual([{ event: 'message', data: 'line one\nline two\n' }]);
+  });
+
+  it('skips comments but counts them as activity', () => {
+    const { events, comments } = decodeChunks([encoder.encode(': keep-alive\n\n: ping\ndata: x\n\n')]);
+    expect(events).toEqual([{ event: 'message', data: 'x' }]);
+    expect(comments).toBe(2);
+  });
+
+  it('carries event names, ids and retry, and resets the name after each event', () => {
+    expect(decodeText('event: thread.run.created\nid: 7\nretry: 3000\ndata: {}\n\ndata: next\n\n')).toEqual([
+      { event: 'thread.run.created', data: '{}', id: '7', retry: 3000 },
+      { event: 'message', data: 'next', id: '7', retry: 3000 },
+    ]);
+  });
+
+  it('keeps a value without the optional space, ignores unknown fields and strips a leading BOM', () => {
+    expect(decodeText('\uFEFFdata:tight\nfoo: bar\n\n')).toEqual([{ event: 'message', data: 'tight' }]);
+  });
+
+  it('does not dispatch an event with no data lines', () => {
+    expect(decodeText('event: ping\n\n')).toEqual([]);
+  });
+
+  it('drops a final event that never got its blank line', () => {
+    expect(decodeText('data: complete\n\ndata: incomplete')).toEqual([{ event: 'message', data: 'complete' }]);
+  });
+
+  it('reassembles a UTF-8 character split across chunks', () => {
+    const bytes = encoder.encode('data: héllo 👋 世界\n\n');
+    const emojiStart = bytes.indexOf(0xf0);
+    const chunks = [bytes.slice(0, emojiStart + 1), bytes.slice(emojiStart + 1, emojiStart + 3), bytes.slice(emojiStart + 3)];
+    expect(decodeChunks(chunks).events).toEqual([{ event: 'message', data: 'héllo 👋 世界' }]);
+  });
+
+  it('decodes the same events for any split of the same bytes (property)', () => {
+    const line = fc.string({ unit: fc.constantFrom('a', 'é', '👋', '世', ' ', ':', '{', '"', 'z'), maxLength: 12 });
+    const eventText = fc.record({
+      name: fc.option(fc.constantFrom('message', 'error', 'thread.message.delta'), { nil: undefined }),
+      data: fc.array(line, { minLength: 1, maxLength: 3 }),
+      comment: fc.boolean(),
+      newline: fc.constantFrom('\n', '\r\n', '\r'),
+    }).map(({ name, data, comment, newline }) =>
+      (comment ? `: keep-alive${newline}` : '') + (name ? `event: ${name}${newline}` : '') + data.map((item) => `data: ${item}${newline}`).join('') + newline,
+    );
+    fc.assert(
+      fc.property(fc.array(eventText, { minLength: 1, maxLength: 6 }), fc.array(fc.nat(), { maxLength: 20 }), (events, cuts) => {
+        const bytes = encoder.encode(events.join(''));
+        const whole = decodeChunks([bytes]);
+        const split = decodeChunks(splitAt(bytes, cuts));
+        expect(split.events).toEqual(whole.events);
+        expect(split.comments).toBe(whole.comments);
+        expect(whole.events).toHaveLength(events.length);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('decodes byte by byte exactly as in one piece', () => {
+    const bytes = encoder.encode('event: a\r\ndata: 1\r\n\r\n: c\r\ndata: 世界\r\ndata: 2\r\n\r\n');
+    const oneByteChunks = Array.from(bytes, (byte) => Uint8Array.of(byte));
+    expect(decodeChunks(oneByteChunks).events).toEqual(decodeChunks([bytes]).events);
+  });
+});
