@@ -32,7 +32,8 @@ export interface CallInit {
 
 /** A call with a JSON body, validated against `schema` before sending. */
 export interface BodyInit<P> extends CallInit {
-  body: P;
+  /** Typed by `schema` when one is given. */
+  body: NoInfer<P>;
   schema?: Schema<P>;
 }
 

@@ -146,7 +146,10 @@ export class OpenAIError extends Error {
    * True for any error of this class from any copy of core (a plain `instanceof` fails when two
    * versions are installed).
    */
-  static isInstance<T extends typeof OpenAIError>(this: T, value: unknown): value is InstanceType<T> {
+  static isInstance<E extends OpenAIError>(
+    this: { readonly category: ErrorCategory | undefined; readonly prototype: E },
+    value: unknown,
+  ): value is E {
     if (typeof value !== 'object' || value === null) return false;
     if ((value as Record<symbol, unknown>)[BRAND] !== true) return false;
     return this.category === undefined || (value as OpenAIError).category === this.category;

@@ -35,7 +35,7 @@ describe('typed failures over a real socket', () => {
   });
 
   it('reports a connection reset before any response as connection_reset', async () => {
-    const core = await coreFor((request) => request.socket.destroy());
+    const core = await coreFor((request) => { request.socket.destroy(); });
     const error = await caught<NetworkError>(() => core.get('/models'));
     expect(error).toBeInstanceOf(NetworkError);
     expect(error).toMatchObject({ kind: 'connection_reset', retryable: true });
@@ -114,7 +114,7 @@ describe('typed failures over a real socket', () => {
   });
 
   it('refuses to start when the signal is already aborted, sending nothing', async () => {
-    const core = await coreFor((_request, response) => response.end('{}'));
+    const core = await coreFor((_request, response) => { response.end('{}'); });
     const error = await caught<OpenAIError>(() => core.get('/models', {}, { signal: AbortSignal.abort() }));
     expect(error.kind).toBe('aborted');
     expect(server!.requestCount).toBe(0);
