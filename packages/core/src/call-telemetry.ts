@@ -128,7 +128,8 @@ export function startCallTelemetry(hooks: ClientHooks, logger: ClientLogger, cal
         span?.setStatus?.({ code: 'error', message: error.kind });
         span?.end();
       });
-      const level = error.kind === 'aborted' ? 'debug' : 'warn';
+      // The caller gets the error itself; the log line is for operators, so keep it quiet by default.
+      const level = error.kind === 'aborted' ? 'debug' : 'info';
       logger[level](`✗ ${call.method} ${call.url.pathname}: ${error.message}`, { code: error.code, requestId: error.requestId, attempts: error.attempts });
     },
     streamEvent() {

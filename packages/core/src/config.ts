@@ -120,14 +120,13 @@ function resolveApiKey(option: string | ApiKey | undefined): ApiKey {
   return new ApiKey(raw.trim());
 }
 
-function checkNumber(name: string, value: number | undefined, fallback: number, integer: boolean): number {
+/** Checks a numeric option: finite, not negative, and (per `rule`) whole or above zero. */
+function checkNumber(name: string, value: number | undefined, fallback: number, rule: 'positive' | 'whole'): number {
   if (value === undefined) return fallback;
-  const valid = typeof value === 'number' && Number.isFinite(value) && value >= 0 && (!integer || Number.isInteger(value));
-  if (!valid || (name === 'timeout' && value === 0)) {
-    throw new ConfigurationError({
-      kind: 'invalid_option',
-      message: `${name} must be a ${integer ? 'whole number' : 'number'} ${name === 'timeout' ? 'above 0' : '>= 0'}, got ${String(value)}`,
-    });
+  const valid = typeof value === 'number' && Number.isFinite(value) && (rule === 'positive' ? value > 0 : value >= 0 && Number.isInteger(value));
+  if (!valid) {
+    const expected = rule === 'positive' ? 'a number above 0' : 'a whole number >= 0';
+    throw new ConfigurationError({ kind: 'invalid_option', message: `${name} must be ${expected}, got ${String(value)}` });
   }
   return value;
 }
@@ -145,8 +144,8 @@ export function resolveConfig(options: ClientOptions = {}): ResolvedConfig {
     organizationId: options.organizationId ?? readEnv('OPENAI_ORG_ID'),
     projectId: options.projectId ?? readEnv('OPENAI_PROJECT_ID'),
     baseUrl: resolveBaseUrl(options.baseUrl ?? readEnv('OPENAI_BASE_URL') ?? DEFAULT_BASE_URL, allowInsecureHttp),
-    timeout: checkNumber('timeout', options.timeout, DEFAULT_TIMEOUT_MS, false),
-    maxRetries: checkNumber('maxRetries', options.maxRetries, DEFAULT_MAX_RETRIES, true),
+    timeout: checkNumber('timeout', options.timeout, DEFAULT_TIMEOUT_MS, 'positive'),
+    maxRetries: checkNumber('maxRetries', options.maxRetries, DEFAULT_MAX_RETRIES, 'whole'),
     defaultHeaders: options.defaultHeaders,
     defaultQuery: options.defaultQuery,
     fetch: options.fetch,

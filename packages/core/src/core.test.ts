@@ -74,4 +74,10 @@ describe('core verbs', () => {
     expect(audio.contentType).toBe('audio/mpeg');
     expect([...audio.data]).toEqual([1, 2, 3]);
   });
+
+  it('refuses a negative per-call timeout before sending', async () => {
+    api.on('GET', '/models', reply.json({ data: [] }));
+    await expect(mockCore().get('/models', {}, { timeout: -1 })).rejects.toMatchObject({ category: 'request', kind: 'validation' });
+    expect(api.calls).toHaveLength(0);
+  });
 });

@@ -7,7 +7,7 @@ import { resolveConfig, type ClientOptions, type ResolvedConfig } from './config
 import { createClientLogger, type ClientLogger } from './logger.js';
 import type { FormValue } from './multipart.js';
 import { createPagedList, type CursorPage, type PagedList } from './pagination.js';
-import { createPipeline } from './request-pipeline.js';
+import { createPipeline, type ResponseParser } from './request-pipeline.js';
 import { parseJsonBody, readBodyBytes, readBodyText } from './read-body.js';
 import { singleAttemptPolicy, type ResiliencePolicy } from './resilience-policy.js';
 import { attachResponseMeta } from './response-meta.js';
@@ -79,16 +79,18 @@ export function createOpenAICore(configOrCore: ClientOptions | OpenAICore = {}, 
   const transport = config.transport ?? createFetchTransport(config.fetch);
   const execute = createPipeline({ config, transport, logger, policy: internals.policy ?? singleAttemptPolicy });
 
-  const parseJson = async (response: Response, context: Parameters<typeof readBodyText>[1]) =>
-    parseJsonBody(await readBodyText(response, context), response, config.apiKey);
-  const parseBinary = async (response: Response, context: Parameters<typeof readBodyBytes>[1]): Promise<BinaryResponse> => ({
-    contentType: response.headers.get('content-type') ?? 'application/octet-stream',
-    data: await readBodyBytes(response, context),
-  });
+  const parsers: Record<'json' | 'text' | 'binary', ResponseParser<unknown>> = {
+    json: async (response, context) => parseJsonBody(await readBodyText(response, context), response, config.apiKey),
+    text: readBodyText,
+    binary: async (response, context): Promise<BinaryResponse> => ({
+      contentType: response.headers.get('content-type') ?? 'application/octet-stream',
+      data: await readBodyBytes(response, context),
+    }),
+  };
 
   async function run<T>(spec: RequestSpec, options: RequestOptions = {}): Promise<T> {
-    const parser = spec.responseKind === 'binary' ? parseBinary : spec.responseKind === 'text' ? readBodyText : parseJson;
-    const { value, meta } = await execute(spec, options, parser as (response: Response, context: Parameters<typeof readBodyText>[1]) => Promise<unknown>);
+    const kind = spec.responseKind === 'binary' || spec.responseKind === 'text' ? spec.responseKind : 'json';
+    const { value, meta } = await execute(spec, options, parsers[kind]);
     return attachResponseMeta(value as T, meta);
   }
 

@@ -53,7 +53,7 @@ export function parseJsonBody(text: string, response: Response, apiKey: ApiKey):
   const contentType = response.headers.get('content-type') ?? '';
   const trimmed = text.trim();
   if (trimmed === '') {
-    return failEmpty(response, apiKey);
+    throw responseFailure('empty_body', `Expected a JSON body but the response (status ${response.status}) was empty.`, response, apiKey);
   }
   if (/text\/html/i.test(contentType) || /^<(!doctype|html)/i.test(trimmed)) {
     throw responseFailure('unexpected_content_type', `Expected JSON but the server returned an HTML page (status ${response.status}); a proxy may be in the way.`, response, apiKey);
@@ -68,8 +68,4 @@ export function parseJsonBody(text: string, response: Response, apiKey: ApiKey):
     throw responseFailure('invalid_json', `The response body is not valid JSON (${text.length} characters; it may have been truncated).`, response, apiKey, error);
   }
   return parsed;
-}
-
-function failEmpty(response: Response, apiKey: ApiKey): never {
-  throw responseFailure('empty_body', `Expected a JSON body but the response (status ${response.status}) was empty.`, response, apiKey);
 }

@@ -9,7 +9,7 @@ import { startCallTelemetry, type CallTelemetry } from './call-telemetry.js';
 import { classifyFailure } from './classify-failure.js';
 import { classifyErrorResponse } from './classify-response.js';
 import type { ResolvedConfig } from './config.js';
-import { OpenAIError } from './errors.js';
+import { OpenAIError, RequestError } from './errors.js';
 import { mergeHeaders } from './headers.js';
 import type { ClientLogger } from './logger.js';
 import type { MiddlewareRequest } from './middleware.js';
@@ -67,6 +67,9 @@ export function createPipeline(parts: PipelineParts) {
 
   return async function execute<T>(spec: RequestSpec, options: RequestOptions, parse: ResponseParser<T>): Promise<ExecutedCall<T>> {
     if (options.signal?.aborted) throw abortError(options.signal);
+    if (options.timeout !== undefined && !(Number.isFinite(options.timeout) && options.timeout > 0)) {
+      throw new RequestError({ kind: 'validation', message: `options.timeout must be a number above 0, got ${String(options.timeout)}`, issues: [{ path: 'options.timeout', message: 'must be above 0' }] });
+    }
     const endpoint = spec.endpoint ?? spec.path;
     if (spec.deprecated && !warnedDeprecations.has(endpoint)) {
       warnedDeprecations.add(endpoint);

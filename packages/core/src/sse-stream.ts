@@ -49,6 +49,8 @@ const DONE = Symbol('done');
  */
 export class SseStream<T> implements AsyncIterable<T> {
   readonly #controller = new AbortController();
+  /** Aborts on the caller's signal or on `abort()`. */
+  readonly #signal: AbortSignal;
   readonly #options: SseStreamOptions;
   readonly #started: Promise<StartedStream>;
   #meta: ResponseMeta | undefined;
@@ -58,8 +60,8 @@ export class SseStream<T> implements AsyncIterable<T> {
 
   constructor(options: SseStreamOptions) {
     this.#options = options;
-    const signal = options.signal ? AbortSignal.any([options.signal, this.#controller.signal]) : this.#controller.signal;
-    this.#started = options.start(signal).then((started) => {
+    this.#signal = options.signal ? AbortSignal.any([options.signal, this.#controller.signal]) : this.#controller.signal;
+    this.#started = options.start(this.#signal).then((started) => {
       this.#meta = started.meta;
       return started;
     });
@@ -93,7 +95,7 @@ export class SseStream<T> implements AsyncIterable<T> {
   }
 
   async *#iterate(): AsyncGenerator<T> {
-    const callerSignal = this.#options.signal ? AbortSignal.any([this.#options.signal, this.#controller.signal]) : this.#controller.signal;
+    const callerSignal = this.#signal;
     const { response } = await this.#started;
     if (response.body === null) throw this.#interrupted('the response had no body');
     const reader = response.body.getReader();
