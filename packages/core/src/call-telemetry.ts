@@ -37,6 +37,8 @@ export interface CallTelemetry {
   succeeded(meta: ResponseMeta, result: unknown): void;
   failed(error: OpenAIError): void;
   streamEvent(): void;
+  /** Adds an event (a retry, a limiter wait) to the `openai.request` span. */
+  spanEvent(name: string, attributes: SpanAttributes): void;
 }
 
 interface Usage {
@@ -134,6 +136,9 @@ export function startCallTelemetry(hooks: ClientHooks, logger: ClientLogger, cal
     },
     streamEvent() {
       metric('counter', METRICS.streamChunks, 1);
+    },
+    spanEvent(name, eventAttributes) {
+      safely(logger, 'tracing', () => span?.addEvent?.(name, eventAttributes));
     },
   };
 }

@@ -10,13 +10,24 @@ import type { ClientHooks } from './hooks.js';
 import type { Logger, LogLevel } from './logger.js';
 import type { Middleware } from './middleware.js';
 import type { Transport } from './transport.js';
+import type { CircuitBreakerOptions } from './circuit-breaker.js';
+import type { RateLimitOptions } from './rate-limiter.js';
+import type { RetryOptions } from './retry.js';
+import type { RetryBudgetOptions } from './retry-budget.js';
 
 /** The default base URL of the OpenAI API. */
 export const DEFAULT_BASE_URL = 'https://api.openai.com/v1';
 /** Ten minutes per attempt: long reasoning requests need it (DESIGN §5). */
 export const DEFAULT_TIMEOUT_MS = 600_000;
-/** Retries after the first attempt (used by the retry policy). */
+/** Retries after the first attempt. */
 export const DEFAULT_MAX_RETRIES = 3;
+/** Longest silence between stream chunks: 5 minutes (reasoning models pause before answering). */
+export const DEFAULT_STREAM_IDLE_TIMEOUT_MS = 300_000;
+
+/** Retry settings of a client: backoff, plus the retry budget (`false` turns it off). */
+export interface ClientRetryOptions extends RetryOptions {
+  budget?: RetryBudgetOptions | false;
+}
 
 /** Options accepted by every `create*Service` function and by the umbrella client. */
 export interface ClientOptions {
@@ -32,6 +43,14 @@ export interface ClientOptions {
   timeout?: number;
   /** Retries after the first attempt. Default 3. */
   maxRetries?: number;
+  /** Backoff (500 ms × 2ⁿ, ±10%, capped at 60 s) and the retry budget. */
+  retry?: ClientRetryOptions;
+  /** Circuit breaker settings, or `false` to turn it off. On by default. */
+  circuitBreaker?: CircuitBreakerOptions | false;
+  /** Client-side rate limiting (RPM, TPM, RPD, TPD). Off unless given. */
+  rateLimit?: RateLimitOptions;
+  /** Longest silence between stream chunks, in ms. Default 300000. */
+  streamIdleTimeout?: number;
   /** Headers sent with every request; a `null` value removes a default header. */
   defaultHeaders?: HeadersInput;
   /** Query parameters sent with every request (an Azure-style `api-version`, say). */
@@ -64,6 +83,10 @@ export interface ResolvedConfig {
   readonly baseUrl: string;
   readonly timeout: number;
   readonly maxRetries: number;
+  readonly retry: ClientRetryOptions;
+  readonly circuitBreaker: CircuitBreakerOptions | false;
+  readonly rateLimit: RateLimitOptions | undefined;
+  readonly streamIdleTimeout: number;
   readonly defaultHeaders: HeadersInput | undefined;
   readonly defaultQuery: Record<string, string> | undefined;
   readonly fetch: typeof fetch | undefined;
@@ -121,14 +144,24 @@ function resolveApiKey(option: string | ApiKey | undefined): ApiKey {
 }
 
 /** Checks a numeric option: finite, not negative, and (per `rule`) whole or above zero. */
-function checkNumber(name: string, value: number | undefined, fallback: number, rule: 'positive' | 'whole'): number {
+function checkNumber(name: string, value: number | undefined, fallback: number, rule: 'positive' | 'whole' | 'non_negative'): number {
   if (value === undefined) return fallback;
-  const valid = typeof value === 'number' && Number.isFinite(value) && (rule === 'positive' ? value > 0 : value >= 0 && Number.isInteger(value));
+  const valid = typeof value === 'number' && Number.isFinite(value) &&
+    (rule === 'positive' ? value > 0 : rule === 'whole' ? value >= 0 && Number.isInteger(value) : value >= 0);
   if (!valid) {
-    const expected = rule === 'positive' ? 'a number above 0' : 'a whole number >= 0';
+    const expected = rule === 'positive' ? 'a number above 0' : rule === 'whole' ? 'a whole number >= 0' : 'a number >= 0';
     throw new ConfigurationError({ kind: 'invalid_option', message: `${name} must be ${expected}, got ${String(value)}` });
   }
   return value;
+}
+
+/** Checks every numeric field of a settings object (none may be negative or non-finite). */
+function checkNumbers<T extends object>(name: string, settings: T): T {
+  for (const [key, value] of Object.entries(settings)) {
+    if (typeof value === 'number') checkNumber(`${name}.${key}`, value, 0, key === 'maxQueueSize' ? 'whole' : 'non_negative');
+    else if (typeof value === 'object' && value !== null && key === 'budget') checkNumbers(`${name}.budget`, value);
+  }
+  return settings;
 }
 
 /**
@@ -146,6 +179,10 @@ export function resolveConfig(options: ClientOptions = {}): ResolvedConfig {
     baseUrl: resolveBaseUrl(options.baseUrl ?? readEnv('OPENAI_BASE_URL') ?? DEFAULT_BASE_URL, allowInsecureHttp),
     timeout: checkNumber('timeout', options.timeout, DEFAULT_TIMEOUT_MS, 'positive'),
     maxRetries: checkNumber('maxRetries', options.maxRetries, DEFAULT_MAX_RETRIES, 'whole'),
+    retry: checkNumbers('retry', options.retry ?? {}),
+    circuitBreaker: options.circuitBreaker === false ? false : checkNumbers('circuitBreaker', options.circuitBreaker ?? {}),
+    rateLimit: options.rateLimit === undefined ? undefined : checkNumbers('rateLimit', options.rateLimit),
+    streamIdleTimeout: checkNumber('streamIdleTimeout', options.streamIdleTimeout, DEFAULT_STREAM_IDLE_TIMEOUT_MS, 'positive'),
     defaultHeaders: options.defaultHeaders,
     defaultQuery: options.defaultQuery,
     fetch: options.fetch,

@@ -9,10 +9,12 @@ import type { FormValue } from './multipart.js';
 import { createPagedList, type CursorPage, type PagedList } from './pagination.js';
 import { createPipeline, type ResponseParser } from './request-pipeline.js';
 import { parseJsonBody, readBodyBytes, readBodyText } from './read-body.js';
-import { singleAttemptPolicy, type ResiliencePolicy } from './resilience-policy.js';
+import type { ResiliencePolicy } from './resilience-policy.js';
 import { attachResponseMeta } from './response-meta.js';
 import type { BinaryResponse, QueryValue, RequestOptions, RequestSpec } from './request-spec.js';
-import { checkEventStream } from './check-event-stream.js';
+import { awaitFirstEvent } from './await-first-event.js';
+import { systemClock, type Clock } from './clock.js';
+import { createResiliencePolicy } from './resilience.js';
 import { SseStream } from './sse-stream.js';
 import { createFetchTransport } from './transport.js';
 import { validateParams, type LazySchema } from './validation.js';
@@ -55,9 +57,12 @@ export interface OpenAICore {
   list<T>(path: string, init?: CallInit, options?: RequestOptions): PagedList<T>;
 }
 
-/** Options for `createOpenAICore` beyond the client options: the resilience policy seam. */
+/** Options for `createOpenAICore` beyond the client options (tests and embedders). */
 export interface CoreInternals {
+  /** Replaces retry, budget, breaker and limiter as a whole. */
   policy?: ResiliencePolicy;
+  /** The clock the resilience policies read and wait with. */
+  clock?: Clock;
 }
 
 /** True for a core made by any installed copy of this package. */
@@ -77,7 +82,16 @@ export function createOpenAICore(configOrCore: ClientOptions | OpenAICore = {}, 
   const config = resolveConfig(configOrCore);
   const logger = createClientLogger({ logger: config.logger, logLevel: config.logLevel, logBodies: config.logBodies, apiKey: config.apiKey });
   const transport = config.transport ?? createFetchTransport(config.fetch);
-  const execute = createPipeline({ config, transport, logger, policy: internals.policy ?? singleAttemptPolicy });
+  const policy = internals.policy ?? createResiliencePolicy({
+    maxRetries: config.maxRetries,
+    retry: config.retry,
+    circuitBreaker: config.circuitBreaker,
+    rateLimit: config.rateLimit,
+    hooks: { ...config.hooks },
+    clock: internals.clock ?? systemClock,
+    logger,
+  });
+  const execute = createPipeline({ config, transport, logger, policy });
 
   const parsers: Record<'json' | 'text' | 'binary', ResponseParser<unknown>> = {
     json: async (response, context) => parseJsonBody(await readBodyText(response, context), response, config.apiKey),
@@ -121,8 +135,9 @@ export function createOpenAICore(configOrCore: ClientOptions | OpenAICore = {}, 
         mode: init.mode ?? 'data',
         terminal: init.terminal ?? 'done',
         onEvent: () => onEvent?.(),
+        idleTimeoutMs: options.streamIdleTimeout ?? config.streamIdleTimeout,
         start: async (signal) => {
-          const { value, meta, telemetry } = await execute(spec, { ...options, signal }, (response) => checkEventStream(response, config.apiKey));
+          const { value, meta, telemetry } = await execute(spec, { ...options, signal }, (response, context) => awaitFirstEvent(response, config.apiKey, context));
           onEvent = telemetry.streamEvent;
           return { response: value, meta };
         },

@@ -2,6 +2,9 @@
  * Observability hooks (DESIGN §6). Core calls them at fixed points; a hook that throws is
  * logged and ignored, so telemetry can never break a request.
  */
+import type { CircuitBreakerHook } from './circuit-breaker.js';
+import type { RateLimitHook } from './rate-limiter.js';
+import type { RetryHook } from './resilience.js';
 
 /** Label values attached to a metric sample. */
 export type MetricLabels = Record<string, string>;
@@ -64,6 +67,9 @@ export interface ClientHooks {
   metrics?: MetricsHook;
   tracing?: TracingHook;
   deprecation?: DeprecationHook;
+  retry?: RetryHook;
+  circuitBreaker?: CircuitBreakerHook;
+  rateLimit?: RateLimitHook;
 }
 
 /** Metric names emitted by core (DESIGN §6). */

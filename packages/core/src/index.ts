@@ -4,8 +4,12 @@
  */
 export { ApiKey } from './api-key.js';
 export {
-  DEFAULT_BASE_URL, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS, resolveConfig,
-  type ClientOptions, type ResolvedConfig,
+  DEFAULT_CIRCUIT_BREAKER, type CircuitBreakerHook, type CircuitBreakerOptions, type CircuitState,
+} from './circuit-breaker.js';
+export type { Clock } from './clock.js';
+export {
+  DEFAULT_BASE_URL, DEFAULT_MAX_RETRIES, DEFAULT_STREAM_IDLE_TIMEOUT_MS, DEFAULT_TIMEOUT_MS, resolveConfig,
+  type ClientOptions, type ClientRetryOptions, type ResolvedConfig,
 } from './config.js';
 export { createOpenAICore, isOpenAICore, type BodyInit, type CallInit, type CoreInternals, type OpenAICore } from './core.js';
 export { parseDuration } from './duration.js';
@@ -25,10 +29,16 @@ export { encodeMultipart, type FormValue, type MultipartBody, type UploadProgres
 export { createPagedList, type CursorPage, type PageFetcher, type PagedList } from './pagination.js';
 export { path } from './path.js';
 export { poll, type PollOptions } from './polling.js';
+export { InMemoryRateLimitStore, type BucketRequest, type ConsumeResult, type RateLimitStore } from './rate-limit-store.js';
+export type { RateLimitHook, RateLimitOptions, RateLimitPermit } from './rate-limiter.js';
+export type { RetryDecision, RetryHook } from './resilience.js';
+export { DEFAULT_RETRY, type RetryOptions } from './retry.js';
+export type { RetryBudgetOptions } from './retry-budget.js';
 export type { BinaryResponse, HttpMethod, QueryValue, RequestOptions, RequestSpec, ResponseKind } from './request-spec.js';
 export { getResponseMeta, type RateLimitInfo, type ResponseMeta } from './response-meta.js';
 export { SseDecoder, type ServerSentEvent } from './sse-decoder.js';
 export { SseStream, type NamedEvent } from './sse-stream.js';
+export { estimateTokens } from './token-estimate.js';
 export { createFetchTransport, type Transport, type TransportRequest } from './transport.js';
 export { contentTypeFor, isUploadable, toFile, type FilePath, type Uploadable, type UploadFile } from './upload-source.js';
 export { lazySchema, validateParams, type LazySchema } from './validation.js';

@@ -67,8 +67,11 @@ export function createPipeline(parts: PipelineParts) {
 
   return async function execute<T>(spec: RequestSpec, options: RequestOptions, parse: ResponseParser<T>): Promise<ExecutedCall<T>> {
     if (options.signal?.aborted) throw abortError(options.signal);
-    if (options.timeout !== undefined && !(Number.isFinite(options.timeout) && options.timeout > 0)) {
-      throw new RequestError({ kind: 'validation', message: `options.timeout must be a number above 0, got ${String(options.timeout)}`, issues: [{ path: 'options.timeout', message: 'must be above 0' }] });
+    for (const name of ['timeout', 'streamIdleTimeout'] as const) {
+      const value = options[name];
+      if (value !== undefined && !(Number.isFinite(value) && value > 0)) {
+        throw new RequestError({ kind: 'validation', message: `options.${name} must be a number above 0, got ${String(value)}`, issues: [{ path: `options.${name}`, message: 'must be above 0' }] });
+      }
     }
     const endpoint = spec.endpoint ?? spec.path;
     if (spec.deprecated && !warnedDeprecations.has(endpoint)) {
@@ -99,7 +102,7 @@ export function createPipeline(parts: PipelineParts) {
     const telemetry = startCallTelemetry(config.hooks, logger, { method: spec.method, endpoint, url: request.url, headers: request.headers, body: spec.body, model });
     const idempotencyKey = options.idempotencyKey ?? (spec.method === 'POST' ? newIdempotencyKey() : undefined);
     const started = Date.now();
-    const call: CallContext = { spec, options, endpoint, replayable: multipart?.replayable ?? true };
+    const call: CallContext = { spec, options, endpoint, replayable: multipart?.replayable ?? true, spanEvent: telemetry.spanEvent };
     let attempts = 0;
 
     const attempt = async (attemptNumber: number) => {

@@ -1,5 +1,6 @@
 /** The data that describes one API call: what domain packages hand to core. */
 import type { HeadersInput } from './headers.js';
+import type { RetryOptions } from './retry.js';
 import type { FormValue, UploadProgress } from './multipart.js';
 
 /** HTTP methods the API uses. */
@@ -44,6 +45,14 @@ export interface RequestOptions {
   idempotencyKey?: string;
   /** Called as an upload's bytes leave the client. */
   onUploadProgress?(progress: UploadProgress): void;
+  /** Backoff settings for this call (over the client's). */
+  retry?: RetryOptions;
+  /** Longest silence between stream chunks before a typed `stream_idle` timeout (overrides the client's). */
+  streamIdleTimeout?: number;
+  /** `false` skips the client-side rate limiter; `estimatedTokens` replaces the estimate. */
+  rateLimit?: false | { estimatedTokens?: number };
+  /** `false` lets this call bypass the circuit breaker (a health check, say). */
+  circuitBreaker?: false;
 }
 
 /** The binary body of a response (audio, file content). */

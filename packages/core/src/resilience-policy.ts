@@ -14,14 +14,22 @@ export interface CallContext {
   readonly endpoint: string;
   /** Whether the body can be sent again (false for one-shot upload streams). */
   readonly replayable: boolean;
+  /** Adds an event to the call's `openai.request` span. */
+  spanEvent(name: string, attributes: Record<string, string | number | boolean>): void;
+}
+
+/** What a successful attempt produced: the parsed value and the response head. */
+export interface AttemptOutcome<T> {
+  value: T;
+  response: Response;
 }
 
 /** One HTTP attempt: resolves with the parsed result or rejects with a typed error. */
-export type Attempt<T> = (attemptNumber: number) => Promise<T>;
+export type Attempt<T> = (attemptNumber: number) => Promise<AttemptOutcome<T>>;
 
 /** Runs the attempts of one call. */
 export interface ResiliencePolicy {
-  run<T>(call: CallContext, attempt: Attempt<T>): Promise<T>;
+  run<T>(call: CallContext, attempt: Attempt<T>): Promise<AttemptOutcome<T>>;
 }
 
 /** Calls `attempt` once. The default until retries are configured. */

@@ -30,6 +30,8 @@ export interface SseStreamOptions {
   signal?: AbortSignal;
   /** Called for each delivered event (metrics). */
   onEvent?(event: ServerSentEvent): void;
+  /** Longest silence between chunks (comments count as activity) before a `stream_idle` timeout. */
+  idleTimeoutMs?: number;
 }
 
 /** An event with its name, yielded in `mode: 'event'` (Assistants streams name their events). */
@@ -39,6 +41,7 @@ export interface NamedEvent<T = unknown> {
 }
 
 const DONE = Symbol('done');
+const IDLE = Symbol('idle');
 
 /**
  * A stream of typed chunks. Breaking out of `for await` aborts the request and frees the socket.
@@ -105,8 +108,9 @@ export class SseStream<T> implements AsyncIterable<T> {
       for (;;) {
         let chunk: ReadableStreamReadResult<Uint8Array>;
         try {
-          chunk = await reader.read();
+          chunk = await this.#read(reader);
         } catch (error) {
+          if (error === IDLE) throw this.#idleTimeout();
           throw classifyFailure(error, { phase: 'stream', callerSignal });
         }
         if (callerSignal.aborted) throw abortError(callerSignal, 'Stream');
@@ -127,6 +131,31 @@ export class SseStream<T> implements AsyncIterable<T> {
       if (!finished) this.#controller.abort();
       reader.cancel().catch(() => undefined);
     }
+  }
+
+  /** Reads one chunk, racing the idle timer when one is set. */
+  async #read(reader: ReadableStreamDefaultReader<Uint8Array>): Promise<ReadableStreamReadResult<Uint8Array>> {
+    const idleMs = this.#options.idleTimeoutMs;
+    if (idleMs === undefined) return reader.read();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const idle = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(IDLE), idleMs);
+    });
+    try {
+      return await Promise.race([reader.read(), idle]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  #idleTimeout(): NetworkError {
+    return new NetworkError({
+      kind: 'timeout',
+      timeoutKind: 'stream_idle',
+      retryable: false,
+      requestId: this.#meta?.requestId,
+      message: `The stream sent nothing for ${this.#options.idleTimeoutMs} ms (option "streamIdleTimeout").`,
+    });
   }
 
   #handle(event: ServerSentEvent): unknown {

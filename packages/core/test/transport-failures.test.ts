@@ -13,7 +13,7 @@ afterEach(async () => {
 
 async function coreFor(handler: LoopbackHandler, options: { timeout?: number } = {}) {
   server = await startLoopbackServer(handler);
-  return createOpenAICore({ apiKey: TEST_API_KEY, baseUrl: server.baseUrl, logLevel: 'off', ...options });
+  return createOpenAICore({ apiKey: TEST_API_KEY, baseUrl: server.baseUrl, logLevel: 'off', maxRetries: 0, ...options });
 }
 
 async function unusedPort(): Promise<number> {

@@ -1,0 +1,201 @@
+/**
+ * The client-side rate limiter: requests and tokens per minute and per day, as token buckets
+ * in a `RateLimitStore`. A call that does not fit waits in a FIFO queue (bounded by
+ * `maxQueueSize` and `queueTimeoutMs`, and by the caller's signal), or is refused at once.
+ * `autoAdjust` follows the server's `x-ratelimit-*` headers.
+ */
+import { abortError } from './abort.js';
+import type { Clock } from './clock.js';
+import { NetworkError, RateLimitError } from './errors.js';
+import type { RateLimitInfo } from './response-meta.js';
+import { InMemoryRateLimitStore, type BucketRequest, type RateLimitStore } from './rate-limit-store.js';
+
+/** Limiter settings. Limits left out are not enforced (until `autoAdjust` learns them). */
+export interface RateLimitOptions {
+  requestsPerMinute?: number;
+  tokensPerMinute?: number;
+  requestsPerDay?: number;
+  tokensPerDay?: number;
+  /** Calls that may wait for capacity; beyond that they are refused. 0 refuses at once. Default 1000. */
+  maxQueueSize?: number;
+  /** Longest wait in the queue. Default 60 s. */
+  queueTimeoutMs?: number;
+  /** Follow `x-ratelimit-limit/remaining/reset-*` from responses. Default true. */
+  autoAdjust?: boolean;
+  /** Where bucket state lives. Default: in this process's memory. */
+  store?: RateLimitStore;
+}
+
+/** Told when a call waits for, or is refused, capacity. */
+export interface RateLimitHook {
+  onWait?(event: { endpoint: string; waitMs: number; queued: number }): void;
+  onRejected?(event: { endpoint: string; reason: 'queue_full' | 'queue_timeout' | 'too_large' }): void;
+}
+
+/** A granted slot; `settle` corrects the token estimate once actual usage is known. */
+export interface RateLimitPermit {
+  settle(actualTokens: number | undefined): Promise<void>;
+}
+
+const MINUTE = 60_000;
+const DAY = 86_400_000;
+
+interface Limits {
+  requestsPerMinute?: number;
+  tokensPerMinute?: number;
+  requestsPerDay?: number;
+  tokensPerDay?: number;
+}
+
+interface Waiter {
+  tokens: number;
+  endpoint: string;
+  resolve(): void;
+  reject(error: Error): void;
+}
+
+/** The limiter of one client. */
+export class RateLimiter {
+  readonly #limits: Limits;
+  readonly #store: RateLimitStore;
+  readonly #clock: Clock;
+  readonly #maxQueueSize: number;
+  readonly #queueTimeoutMs: number;
+  readonly #autoAdjust: boolean;
+  readonly #hook: RateLimitHook | undefined;
+  readonly #queue: Waiter[] = [];
+  #pumping = false;
+  /** Ends the pump's current wait early (the queue head left). */
+  #wakePump: (() => void) | undefined;
+
+  constructor(options: RateLimitOptions, clock: Clock, hook?: RateLimitHook) {
+    this.#limits = { ...options };
+    this.#store = options.store ?? new InMemoryRateLimitStore();
+    this.#clock = clock;
+    this.#maxQueueSize = options.maxQueueSize ?? 1_000;
+    this.#queueTimeoutMs = options.queueTimeoutMs ?? 60_000;
+    this.#autoAdjust = options.autoAdjust ?? true;
+    this.#hook = hook;
+  }
+
+  #buckets(tokens: number): BucketRequest[] {
+    const limits = this.#limits;
+    const buckets: BucketRequest[] = [];
+    const add = (key: string, capacity: number | undefined, periodMs: number, cost: number) => {
+      if (capacity !== undefined && capacity > 0) buckets.push({ key, capacity, refillPerMs: capacity / periodMs, cost: Math.min(cost, capacity) });
+    };
+    add('requests:minute', limits.requestsPerMinute, MINUTE, 1);
+    add('requests:day', limits.requestsPerDay, DAY, 1);
+    add('tokens:minute', limits.tokensPerMinute, MINUTE, tokens);
+    add('tokens:day', limits.tokensPerDay, DAY, tokens);
+    return buckets;
+  }
+
+  /**
+   * Waits for room for one request of about `tokens` tokens. Rejects with `RateLimitError`
+   * (queue full), a `timeout` (queue wait too long) or `aborted` (the signal).
+   */
+  async acquire(tokens: number, endpoint: string, signal?: AbortSignal): Promise<RateLimitPermit> {
+    if (signal?.aborted) throw abortError(signal);
+    const tokenLimit = this.#limits.tokensPerMinute;
+    if (tokenLimit !== undefined && tokens > tokenLimit) {
+      this.#hook?.onRejected?.({ endpoint, reason: 'too_large' });
+      throw new RateLimitError({ kind: 'request_too_large', message: `This request needs about ${tokens} tokens, more than tokensPerMinute (${tokenLimit}) allows at once.` });
+    }
+    const buckets = this.#buckets(tokens);
+    if (buckets.length > 0) {
+      const first = this.#queue.length === 0 ? await this.#store.tryConsume(buckets, this.#clock.now()) : undefined;
+      if (first?.granted) return this.#permit(tokens);
+      await this.#enqueue(tokens, endpoint, first?.waitMs, signal);
+    }
+    return this.#permit(tokens);
+  }
+
+  #permit(estimated: number): RateLimitPermit {
+    return {
+      settle: async (actual) => {
+        if (actual === undefined || actual === estimated) return;
+        const now = this.#clock.now();
+        for (const bucket of this.#buckets(0).filter((each) => each.key.startsWith('tokens'))) {
+          await this.#store.adjust(bucket, estimated - actual, now);
+        }
+        // Tokens came back: the queue head may fit now.
+        if (actual < estimated) this.#wakePump?.();
+      },
+    };
+  }
+
+  #enqueue(tokens: number, endpoint: string, waitMs: number | undefined, signal?: AbortSignal): Promise<void> {
+    // The signal may have fired while the fast path awaited the store.
+    if (signal?.aborted) return Promise.reject(abortError(signal));
+    if (this.#queue.length >= this.#maxQueueSize) {
+      this.#hook?.onRejected?.({ endpoint, reason: 'queue_full' });
+      return Promise.reject(new RateLimitError({
+        kind: 'queue_full',
+        message: `Client-side rate limit reached and the wait queue is full (${this.#maxQueueSize} calls).`,
+      }));
+    }
+    return new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.#hook?.onRejected?.({ endpoint, reason: 'queue_timeout' });
+        settle(new NetworkError({ kind: 'timeout', timeoutKind: 'queue', message: `Waited ${this.#queueTimeoutMs} ms for client-side rate limit capacity (option "rateLimit.queueTimeoutMs").` }));
+      }, this.#queueTimeoutMs);
+      const onAbort = () => settle(abortError(signal));
+      const waiter: Waiter = { tokens, endpoint, resolve: () => settle(), reject: (error) => settle(error) };
+      const settle = (error?: Error) => {
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', onAbort);
+        const index = this.#queue.indexOf(waiter);
+        if (index !== -1) this.#queue.splice(index, 1);
+        if (index === 0) this.#wakePump?.();
+        if (error) reject(error);
+        else resolve();
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
+      this.#queue.push(waiter);
+      this.#hook?.onWait?.({ endpoint, waitMs: waitMs ?? 0, queued: this.#queue.length });
+      void this.#pump();
+    });
+  }
+
+  /** Serves the queue head by head; one pump at a time keeps the order FIFO. */
+  async #pump(): Promise<void> {
+    if (this.#pumping) return;
+    this.#pumping = true;
+    try {
+      while (this.#queue.length > 0) {
+        const head = this.#queue[0]!;
+        const result = await this.#store.tryConsume(this.#buckets(head.tokens), this.#clock.now());
+        if (result.granted) {
+          head.resolve();
+          continue;
+        }
+        // Sleep until the head fits, unless it leaves first (abort, timeout): then serve the next.
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(done, Math.min(result.waitMs, this.#queueTimeoutMs));
+          function done() {
+            clearTimeout(timer);
+            resolve();
+          }
+          this.#wakePump = done;
+        });
+        this.#wakePump = undefined;
+      }
+    } catch (error) {
+      for (const waiter of [...this.#queue]) waiter.reject(error as Error);
+    } finally {
+      this.#pumping = false;
+    }
+  }
+
+  /** Follows the server's view of the limits (`autoAdjust`). */
+  async observe(info: RateLimitInfo): Promise<void> {
+    if (!this.#autoAdjust) return;
+    const now = this.#clock.now();
+    if (info.limitRequests !== undefined) this.#limits.requestsPerMinute = Math.min(this.#limits.requestsPerMinute ?? Infinity, info.limitRequests);
+    if (info.limitTokens !== undefined) this.#limits.tokensPerMinute = Math.min(this.#limits.tokensPerMinute ?? Infinity, info.limitTokens);
+    const [requests, tokens] = [this.#buckets(0).find((b) => b.key === 'requests:minute'), this.#buckets(0).find((b) => b.key === 'tokens:minute')];
+    if (requests && info.remainingRequests !== undefined) await this.#store.observe(requests, info.remainingRequests, info.resetRequestsMs, now);
+    if (tokens && info.remainingTokens !== undefined) await this.#store.observe(tokens, info.remainingTokens, info.resetTokensMs, now);
+  }
+}

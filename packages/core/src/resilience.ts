@@ -1,0 +1,156 @@
+/**
+ * The default resilience policy: for each attempt, the circuit breaker admits it, the rate
+ * limiter makes room for it, and on a retryable failure the retry budget pays for another try
+ * after a backoff that the caller's signal can cut short.
+ */
+import { CircuitBreaker, countsAsOutage, type CircuitBreakerHook, type CircuitBreakerOptions, type CircuitState } from './circuit-breaker.js';
+import type { Clock } from './clock.js';
+import { definedOnly } from './defined-only.js';
+import { OpenAIError } from './errors.js';
+import { METRICS, type MetricsHook } from './hooks.js';
+import type { ClientLogger } from './logger.js';
+import { RateLimiter, type RateLimitHook, type RateLimitOptions, type RateLimitPermit } from './rate-limiter.js';
+import type { AttemptOutcome, CallContext, ResiliencePolicy } from './resilience-policy.js';
+import { parseRateLimitHeaders } from './response-meta.js';
+import { computeRetryDelay, DEFAULT_RETRY, type RetryOptions } from './retry.js';
+import { RetryBudget, type RetryBudgetOptions } from './retry-budget.js';
+import { estimateTokens } from './token-estimate.js';
+
+/** What `RetryHook.onRetry` may answer: retry after another delay, give up, or the default. */
+export type RetryDecision = { action: 'retry'; delayMs: number } | { action: 'abort' } | { action: 'default' };
+
+/** Told before each retry (and may change it) and when a call runs out of retries. */
+export interface RetryHook {
+  onRetry?(event: { error: OpenAIError; attempt: number; delayMs: number; endpoint: string }): RetryDecision | void | Promise<RetryDecision | void>;
+  onExhausted?(event: { error: OpenAIError; attempts: number; endpoint: string; reason: 'max_retries' | 'budget' }): void;
+}
+
+/** Everything the policy is built from. */
+export interface ResilienceSettings {
+  maxRetries: number;
+  retry: RetryOptions & { budget?: RetryBudgetOptions | false };
+  circuitBreaker: CircuitBreakerOptions | false;
+  rateLimit: RateLimitOptions | undefined;
+  hooks: { retry?: RetryHook; circuitBreaker?: CircuitBreakerHook; rateLimit?: RateLimitHook; metrics?: MetricsHook };
+  clock: Clock;
+  logger: ClientLogger;
+}
+
+const STATE_VALUE: Record<CircuitState, number> = { closed: 0, half_open: 1, open: 2 };
+
+function totalTokens(value: unknown): number | undefined {
+  const usage = (value as { usage?: { total_tokens?: unknown } } | undefined)?.usage;
+  return typeof usage?.total_tokens === 'number' ? usage.total_tokens : undefined;
+}
+
+/** Builds the policy; one per client, so breakers, budget and limiter are shared by its calls. */
+export function createResiliencePolicy(settings: ResilienceSettings): ResiliencePolicy & { breakerState(endpoint?: string): CircuitState | undefined } {
+  const { clock, logger, hooks } = settings;
+  const safely = (what: string, run: () => void) => {
+    try { run(); } catch (error) { logger.warn(`A ${what} hook threw; ignoring it.`, { error }); }
+  };
+  const metric = (name: string, value: number, labels: Record<string, string>, gauge = false) => {
+    const metrics = hooks.metrics;
+    if (metrics) safely('metrics', () => (gauge ? metrics.setGauge?.(name, value, labels) : metrics.incrementCounter(name, value, labels)));
+  };
+  const budget = settings.retry.budget === false ? undefined : new RetryBudget(settings.retry.budget);
+  const limiter = settings.rateLimit ? new RateLimiter(settings.rateLimit, clock, {
+    onWait: (event) => {
+      metric(METRICS.rateLimitHits, 1, { endpoint: event.endpoint, source: 'client' });
+      logger.debug(`Client-side rate limit: waiting ${event.waitMs} ms (${event.queued} queued)`);
+      safely('rate limit', () => hooks.rateLimit?.onWait?.(event));
+    },
+    onRejected: (event) => safely('rate limit', () => hooks.rateLimit?.onRejected?.(event)),
+  }) : undefined;
+  const breakerOptions = settings.circuitBreaker;
+  const breakers = new Map<string, CircuitBreaker>();
+  const breakerFor = (endpoint: string): CircuitBreaker | undefined => {
+    if (breakerOptions === false) return undefined;
+    const key = breakerOptions.perEndpoint ? endpoint : '*';
+    let breaker = breakers.get(key);
+    if (!breaker) {
+      breaker = new CircuitBreaker(key === '*' ? 'this client' : key, breakerOptions, clock, (from, to) => {
+        logger.warn(`Circuit breaker for ${key === '*' ? 'this client' : key}: ${from} → ${to}`);
+        metric(METRICS.circuitState, STATE_VALUE[to], { endpoint: key }, true);
+        safely('circuit breaker', () => hooks.circuitBreaker?.onStateChange?.({ endpoint: key, from, to }));
+      });
+      breakers.set(key, breaker);
+    }
+    return breaker;
+  };
+
+  async function run<T>(call: CallContext, attempt: (attemptNumber: number) => Promise<AttemptOutcome<T>>): Promise<AttemptOutcome<T>> {
+    const { options, endpoint } = call;
+    const maxRetries = options.maxRetries ?? settings.maxRetries;
+    const { budget: _budget, ...clientRetry } = settings.retry;
+    const retry = { ...DEFAULT_RETRY, ...definedOnly(clientRetry), ...definedOnly(options.retry ?? {}) };
+    const breaker = options.circuitBreaker === false ? undefined : breakerFor(endpoint);
+    const useLimiter = limiter !== undefined && options.rateLimit !== false;
+    const tokens = useLimiter ? (options.rateLimit ? options.rateLimit.estimatedTokens : undefined) ?? estimateTokens(call.spec.body) : 0;
+
+    for (let attemptNumber = 1; ; attemptNumber++) {
+      let admission: { isProbe: boolean } | undefined;
+      try {
+        admission = breaker?.admit();
+      } catch (error) {
+        safely('circuit breaker', () => hooks.circuitBreaker?.onRejected?.({ endpoint, retryAfterMs: (error as OpenAIError).retryAfterMs ?? 0 }));
+        throw error;
+      }
+      let permit: RateLimitPermit | undefined;
+      try {
+        if (useLimiter) permit = await limiter.acquire(tokens, endpoint, options.signal);
+      } catch (error) {
+        if (admission?.isProbe) breaker!.releaseProbe();
+        throw error;
+      }
+      try {
+        const outcome = await attempt(attemptNumber);
+        await permit?.settle(totalTokens(outcome.value));
+        if (useLimiter) await limiter.observe(parseRateLimitHeaders(outcome.response.headers));
+        breaker?.recordSuccess();
+        budget?.refund();
+        return outcome;
+      } catch (caught) {
+        await permit?.settle(0);
+        if (!OpenAIError.isInstance(caught)) throw caught;
+        const error = caught;
+        if (useLimiter && error.headers) await limiter.observe(parseRateLimitHeaders(new Headers(error.headers)));
+        const outage = countsAsOutage(error);
+        if (admission?.isProbe) {
+          if (outage) breaker!.recordFailure();
+          else breaker!.releaseProbe();
+        }
+        const recordFinal = () => {
+          if (outage && !admission?.isProbe) breaker?.recordFailure();
+        };
+        if (!error.retryable || !call.replayable || error.kind === 'aborted') {
+          recordFinal();
+          throw error;
+        }
+        const exhausted = attemptNumber > maxRetries ? 'max_retries' : budget && !budget.trySpend() ? 'budget' : undefined;
+        if (exhausted) {
+          recordFinal();
+          if (exhausted === 'budget') logger.info(`Not retrying ${endpoint}: the client's retry budget is spent (the server looks unhealthy).`);
+          safely('retry', () => hooks.retry?.onExhausted?.({ error, attempts: attemptNumber, endpoint, reason: exhausted }));
+          throw error;
+        }
+        let delayMs = computeRetryDelay(error, attemptNumber, retry);
+        const decision = await hooks.retry?.onRetry?.({ error, attempt: attemptNumber, delayMs, endpoint });
+        if (decision?.action === 'abort') {
+          recordFinal();
+          throw error;
+        }
+        if (decision?.action === 'retry') delayMs = Math.max(0, decision.delayMs);
+        metric(METRICS.retries, 1, { endpoint, kind: error.kind });
+        call.spanEvent('retry', { 'openai.attempt': attemptNumber, 'openai.error.kind': error.kind, 'openai.retry.delay_ms': delayMs });
+        logger.info(`Retrying ${call.spec.method} ${endpoint} in ${Math.round(delayMs)} ms (attempt ${attemptNumber + 1} of ${maxRetries + 1}): ${error.message}`);
+        await clock.sleep(delayMs, options.signal);
+      }
+    }
+  }
+
+  return {
+    run,
+    breakerState: (endpoint) => breakers.get(breakerOptions !== false && breakerOptions.perEndpoint ? endpoint ?? '*' : '*')?.state,
+  };
+}

@@ -1,0 +1,270 @@
+/**
+ * Retry behaviour against a real fault-injecting server on 127.0.0.1. Backoff waits go through
+ * a virtual clock, so each test asserts the exact waits without sleeping through them.
+ */
+import { apiError, startFaultServer, startLoopbackServer, type Fault, type FaultServer } from '@integrations/test-kit';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createOpenAICore, NetworkError, RateLimitError, RequestError, ServerError, toFile, type ClientOptions, type RetryHook } from '../src/index.js';
+import { caught, TEST_API_KEY, virtualClock } from './helpers.js';
+
+let server: FaultServer | undefined;
+afterEach(async () => server?.close());
+
+const ok = { status: 200, body: { id: 'chatcmpl-1', usage: { total_tokens: 10 } } } satisfies Fault;
+
+async function setup(faults: Fault[], options: ClientOptions = {}) {
+  server = await startFaultServer(...faults);
+  const clock = virtualClock();
+  const core = createOpenAICore({ apiKey: TEST_API_KEY, baseUrl: server.baseUrl, logLevel: 'off', retry: { jitter: 0 }, ...options }, { clock });
+  return { core, clock, server };
+}
+
+const post = (core: ReturnType<typeof createOpenAICore>, options = {}) => core.post<{ id: string }>('/chat/completions', { body: { model: 'gpt-4o', messages: [] } }, options);
+
+describe('retries under faults (real server)', () => {
+  it.each([
+    ['retry-after-ms', { 'retry-after-ms': '1250' }, 1_250],
+    ['retry-after in seconds', { 'retry-after': '2' }, 2_000],
+    ['x-ratelimit-reset-requests', { 'x-ratelimit-remaining-requests': '0', 'x-ratelimit-reset-requests': '1.5s' }, 1_500],
+    ['x-ratelimit-reset-tokens', { 'x-ratelimit-remaining-tokens': '0', 'x-ratelimit-reset-tokens': '6m0s' }, 60_000],
+  ])('answers a 429 with %s by waiting as told (capped at 60 s), then succeeds', async (_name, headers, wait) => {
+    const { core, clock, server } = await setup([{ status: 429, body: apiError('slow down', 'requests', 'rate_limit_exceeded'), headers }, ok]);
+    const result = await post(core);
+    expect(result.id).toBe('chatcmpl-1');
+    expect(server.requests).toHaveLength(2);
+    expect(clock.sleeps).toEqual([wait]);
+  });
+
+  it('answers a 429 with retry-after as an HTTP date', async () => {
+    const { core, clock, server } = await setup([]);
+    server.script({ status: 429, body: apiError('slow'), headers: { 'retry-after': new Date(clock.now() + 60_000).toUTCString() } }, ok);
+    await post(core);
+    expect(clock.sleeps).toHaveLength(1);
+    // The date is read against the real clock, so only its order of magnitude is fixed here.
+    expect(clock.sleeps[0]).toBeGreaterThanOrEqual(0);
+    expect(clock.sleeps[0]).toBeLessThanOrEqual(60_000);
+  });
+
+  it('does not retry a 429 for insufficient_quota', async () => {
+    const { core, server } = await setup([{ status: 429, body: apiError('quota', 'insufficient_quota', 'insufficient_quota') }, ok]);
+    expect(await caught(() => post(core))).toMatchObject({ kind: 'quota_exceeded', attempts: 1 });
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('rides out a burst of 5xx with exponential backoff and succeeds', async () => {
+    const { core, clock, server } = await setup([{ status: 503, body: apiError('busy') }, { status: 502 }, { status: 500, body: apiError('oops') }, ok]);
+    const result = await post(core);
+    expect(result.id).toBe('chatcmpl-1');
+    expect(server.requests).toHaveLength(4);
+    expect(clock.sleeps).toEqual([500, 1_000, 2_000]);
+  });
+
+  it('gives up after maxRetries on a permanent 5xx, with the typed error and attempt count', async () => {
+    const onExhausted = vi.fn();
+    const { core, server } = await setup([{ status: 503, body: apiError('down') }], { hooks: { retry: { onExhausted } } });
+    const error = await caught<ServerError>(() => post(core));
+    expect(error).toBeInstanceOf(ServerError);
+    expect(error).toMatchObject({ kind: 'service_unavailable', attempts: 4, status: 503 });
+    expect(server.requests).toHaveLength(4);
+    expect(onExhausted).toHaveBeenCalledWith(expect.objectContaining({ attempts: 4, reason: 'max_retries' }));
+  });
+
+  it('honours maxRetries per call', async () => {
+    const { core, server } = await setup([{ status: 503, body: apiError('down') }]);
+    await caught(() => post(core, { maxRetries: 1 }));
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it('never retries a 4xx', async () => {
+    const { core, server } = await setup([{ status: 400, body: apiError('bad', 'invalid_request_error') }, ok]);
+    expect(await caught(() => post(core))).toMatchObject({ category: 'request', attempts: 1 });
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('obeys x-should-retry before the status: false stops a 503, true retries a 400', async () => {
+    const first = await setup([{ status: 503, body: apiError('no'), headers: { 'x-should-retry': 'false' } }, ok]);
+    await caught(() => post(first.core));
+    expect(first.server.requests).toHaveLength(1);
+    await first.server.close();
+    const second = await setup([{ status: 400, body: apiError('yes'), headers: { 'x-should-retry': 'true' } }, ok]);
+    await post(second.core);
+    expect(second.server.requests).toHaveLength(2);
+  });
+
+  it('retries a connection reset before the response', async () => {
+    const { core, server } = await setup([{ reset: 'before-headers' }, ok]);
+    await post(core);
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it('retries a reset in the middle of a JSON body', async () => {
+    const { core, server } = await setup([{ reset: 'mid-body', partial: '{"id":"chatcmpl-' }, ok]);
+    expect((await post(core)).id).toBe('chatcmpl-1');
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it('retries a server slower than the timeout, and reports a typed timeout when it stays slow', async () => {
+    const { core, server } = await setup([{ ...ok, delayMs: 2_000 }], { timeout: 100, maxRetries: 2 });
+    const error = await caught<NetworkError>(() => post(core));
+    expect(error).toBeInstanceOf(NetworkError);
+    expect(error).toMatchObject({ kind: 'timeout', timeoutKind: 'request', attempts: 3 });
+    expect(server.requests).toHaveLength(3);
+  });
+
+  it('sends the same Idempotency-Key on every attempt of one call, and a new one per call', async () => {
+    const { core, server } = await setup([{ status: 503 }, { status: 503 }, ok]);
+    await post(core);
+    server.script(ok);
+    await post(core);
+    const keys = server.requests.map((request) => request.headers['idempotency-key']);
+    expect(keys[0]).toBeDefined();
+    expect(keys[1]).toBe(keys[0]);
+    expect(keys[2]).toBe(keys[0]);
+    expect(keys[3]).not.toBe(keys[0]);
+    expect(server.requests.map((request) => request.headers['x-retry-count'])).toEqual(['0', '1', '2', '0']);
+  });
+
+  it('lets RetryHook.onRetry change the delay or stop retrying', async () => {
+    const decisions: RetryHook['onRetry'] = ({ attempt }) => (attempt === 1 ? { action: 'retry', delayMs: 42 } : { action: 'abort' });
+    const { core, clock, server } = await setup([{ status: 503 }], { hooks: { retry: { onRetry: decisions } } });
+    await caught(() => post(core));
+    expect(clock.sleeps).toEqual([42]);
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it('does not retry an upload whose body cannot be sent twice', async () => {
+    const { core, server } = await setup([{ status: 503 }, ok]);
+    async function* once() { yield new TextEncoder().encode('data'); }
+    await caught(() => core.postMultipart('/files', { body: { purpose: 'batch', file: toFile(once(), 'a.jsonl') } }));
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('re-sends a file from disk on retry', async () => {
+    const { core, server } = await setup([{ status: 503 }, ok]);
+    await core.postMultipart('/files', { body: { purpose: 'batch', file: toFile(new Blob(['{"a":1}\n']), 'a.jsonl') } });
+    expect(server.requests).toHaveLength(2);
+    expect(server.requests[1]!.body).toContain('{"a":1}');
+  });
+});
+
+describe('aborts end every wait at once (real clock)', () => {
+  it('during a request: one request, kind aborted, no retry', async () => {
+    server = await startFaultServer({ stall: true });
+    const core = createOpenAICore({ apiKey: TEST_API_KEY, baseUrl: server.baseUrl, logLevel: 'off' });
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 50);
+    const error = await caught<RequestError>(() => post(core, { signal: controller.signal }));
+    expect(error).toMatchObject({ kind: 'aborted', attempts: 1 });
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('during a backoff wait: ends at once although the server asked for 30 s', async () => {
+    server = await startFaultServer({ status: 503, headers: { 'retry-after': '30' } });
+    const core = createOpenAICore({ apiKey: TEST_API_KEY, baseUrl: server.baseUrl, logLevel: 'off' });
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 100);
+    const started = Date.now();
+    const error = await caught<RequestError>(() => post(core, { signal: controller.signal }));
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(error).toBeInstanceOf(RequestError);
+    expect(error.kind).toBe('aborted');
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('during a rate-limiter queue wait: ends at once and sends nothing', async () => {
+    server = await startFaultServer(ok);
+    const core = createOpenAICore({ apiKey: TEST_API_KEY, baseUrl: server.baseUrl, logLevel: 'off', rateLimit: { requestsPerMinute: 1 } });
+    await post(core);
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 100);
+    const started = Date.now();
+    expect(await caught(() => post(core, { signal: controller.signal }))).toMatchObject({ kind: 'aborted' });
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('during a stream: ends with kind aborted and frees the connection', async () => {
+    server = await startFaultServer({ sse: [{ n: 0 }, { n: 1 }], stallAfter: 2 });
+    const core = createOpenAICore({ apiKey: TEST_API_KEY, baseUrl: server.baseUrl, logLevel: 'off' });
+    const controller = new AbortController();
+    const seen: unknown[] = [];
+    const error = await caught(async () => {
+      for await (const chunk of core.stream('/chat/completions', { body: {} }, { signal: controller.signal })) {
+        seen.push(chunk);
+        if (seen.length === 2) setTimeout(() => controller.abort(), 20);
+      }
+    });
+    expect(seen).toHaveLength(2);
+    expect(error).toMatchObject({ kind: 'aborted' });
+  });
+});
+
+describe('streams under faults (real server)', () => {
+  it('retries a stream that breaks before its first event', async () => {
+    const { core, server } = await setup([{ sse: [{ n: 0 }], resetAfter: 0 }, { sse: [{ n: 0 }, { n: 1 }] }]);
+    const seen: unknown[] = [];
+    for await (const chunk of core.stream('/chat/completions', { body: {} })) seen.push(chunk);
+    expect(seen).toEqual([{ n: 0 }, { n: 1 }]);
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it('never retries a stream once an event was delivered', async () => {
+    const { core, server } = await setup([{ sse: [{ n: 0 }, { n: 1 }, { n: 2 }], resetAfter: 1 }, { sse: [{ n: 0 }] }]);
+    const seen: unknown[] = [];
+    const error = await caught(async () => {
+      for await (const chunk of core.stream('/chat/completions', { body: {} })) seen.push(chunk);
+    });
+    expect(seen).toEqual([{ n: 0 }]);
+    expect(error).toMatchObject({ category: 'network', kind: 'stream_interrupted' });
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('ends a stream that stalls with a typed stream_idle timeout', async () => {
+    const { core } = await setup([{ sse: [{ n: 0 }, { n: 1 }], stallAfter: 1 }], { streamIdleTimeout: 150 });
+    const seen: unknown[] = [];
+    const started = Date.now();
+    const error = await caught<NetworkError>(async () => {
+      for await (const chunk of core.stream('/chat/completions', { body: {} })) seen.push(chunk);
+    });
+    expect(seen).toHaveLength(1);
+    expect(error).toBeInstanceOf(NetworkError);
+    expect(error).toMatchObject({ kind: 'timeout', timeoutKind: 'stream_idle' });
+    expect(Date.now() - started).toBeLessThan(2_000);
+  });
+
+  it('counts comments as activity for the idle timeout', async () => {
+    const loopback = await startLoopbackServer((_request, response) => {
+      response.writeHead(200, { 'content-type': 'text/event-stream' });
+      response.write('data: {"n":0}\n\n');
+      let pings = 0;
+      const timer = setInterval(() => {
+        if (++pings === 6) {
+          clearInterval(timer);
+          response.end('data: {"n":1}\n\ndata: [DONE]\n\n');
+        } else response.write(': keep-alive\n\n');
+      }, 50);
+    });
+    try {
+      const core = createOpenAICore({ apiKey: TEST_API_KEY, baseUrl: loopback.baseUrl, logLevel: 'off', streamIdleTimeout: 150 });
+      const seen: unknown[] = [];
+      for await (const chunk of core.stream('/chat/completions', { body: {} })) seen.push(chunk);
+      expect(seen).toEqual([{ n: 0 }, { n: 1 }]);
+    } finally {
+      await loopback.close();
+    }
+  });
+
+  it('retries a stream whose first event is slower than the attempt timeout', async () => {
+    const { core, server } = await setup([{ stall: true }, { sse: [{ n: 0 }] }], { timeout: 100 });
+    const seen: unknown[] = [];
+    for await (const chunk of core.stream('/chat/completions', { body: {} })) seen.push(chunk);
+    expect(seen).toEqual([{ n: 0 }]);
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it('raises a 429 on a stream request as RateLimitError after retries', async () => {
+    const { core, server } = await setup([{ status: 429, body: apiError('slow') }], { maxRetries: 1 });
+    expect(await caught(() => core.stream('/chat/completions', { body: {} }).responseMeta)).toBeInstanceOf(RateLimitError);
+    expect(server.requests).toHaveLength(2);
+  });
+});
