@@ -26,7 +26,10 @@ export interface CircuitBreakerOptions {
 /** Breaker states; the gauge `openai_circuit_breaker_state` reports 0, 1, 2 in this order. */
 export type CircuitState = 'closed' | 'half_open' | 'open';
 
-/** Told about state changes, rejected calls and recorded outcomes. */
+/**
+ * Told about state changes, rejected calls and recorded outcomes. In `onStateChange` the
+ * endpoint is `*` for the client-wide circuit; the other events name the call's endpoint.
+ */
 export interface CircuitBreakerHook {
   onStateChange?(event: { endpoint: string; from: CircuitState; to: CircuitState }): void;
   onRejected?(event: { endpoint: string; retryAfterMs: number }): void;

@@ -44,7 +44,7 @@ function totalTokens(value: unknown): number | undefined {
 }
 
 /** Builds the policy; one per client, so breakers, budget and limiter are shared by its calls. */
-export function createResiliencePolicy(settings: ResilienceSettings): ResiliencePolicy & { breakerState(endpoint?: string): CircuitState | undefined } {
+export function createResiliencePolicy(settings: ResilienceSettings): ResiliencePolicy {
   const { clock, logger, hooks } = settings;
   const safely = (what: string, run: () => void) => {
     try { run(); } catch (error) { logger.warn(`A ${what} hook threw; ignoring it.`, { error }); }
@@ -79,6 +79,9 @@ export function createResiliencePolicy(settings: ResilienceSettings): Resilience
     return breaker;
   };
 
+  const outcomeEvent = (endpoint: string, outcome: 'success' | 'failure', breaker: CircuitBreaker) =>
+    safely('circuit breaker', () => hooks.circuitBreaker?.onOutcome?.({ endpoint, outcome, state: breaker.state }));
+
   async function run<T>(call: CallContext, attempt: (attemptNumber: number) => Promise<AttemptOutcome<T>>): Promise<AttemptOutcome<T>> {
     const { options, endpoint } = call;
     const maxRetries = options.maxRetries ?? settings.maxRetries;
@@ -98,7 +101,12 @@ export function createResiliencePolicy(settings: ResilienceSettings): Resilience
       }
       let permit: RateLimitPermit | undefined;
       try {
-        if (useLimiter) permit = await limiter.acquire(tokens, endpoint, options.signal);
+        if (useLimiter) {
+          const waitStarted = Date.now();
+          permit = await limiter.acquire(tokens, endpoint, options.signal);
+          const waitedMs = Date.now() - waitStarted;
+          if (waitedMs > 0) call.spanEvent('rate_limit_wait', { 'openai.attempt': attemptNumber, 'openai.rate_limit.wait_ms': waitedMs });
+        }
       } catch (error) {
         if (admission?.isProbe) breaker!.releaseProbe();
         throw error;
@@ -107,7 +115,10 @@ export function createResiliencePolicy(settings: ResilienceSettings): Resilience
         const outcome = await attempt(attemptNumber);
         await permit?.settle(totalTokens(outcome.value));
         if (useLimiter) await limiter.observe(parseRateLimitHeaders(outcome.response.headers));
-        breaker?.recordSuccess();
+        if (breaker) {
+          breaker.recordSuccess();
+          outcomeEvent(endpoint, 'success', breaker);
+        }
         budget?.refund();
         return outcome;
       } catch (caught) {
@@ -117,11 +128,16 @@ export function createResiliencePolicy(settings: ResilienceSettings): Resilience
         if (useLimiter && error.headers) await limiter.observe(parseRateLimitHeaders(new Headers(error.headers)));
         const outage = countsAsOutage(error);
         if (admission?.isProbe) {
-          if (outage) breaker!.recordFailure();
-          else breaker!.releaseProbe();
+          if (outage) {
+            breaker!.recordFailure();
+            outcomeEvent(endpoint, 'failure', breaker!);
+          } else breaker!.releaseProbe();
         }
         const recordFinal = () => {
-          if (outage && !admission?.isProbe) breaker?.recordFailure();
+          if (outage && !admission?.isProbe && breaker) {
+            breaker.recordFailure();
+            outcomeEvent(endpoint, 'failure', breaker);
+          }
         };
         if (!error.retryable || !call.replayable || error.kind === 'aborted') {
           recordFinal();
@@ -135,7 +151,12 @@ export function createResiliencePolicy(settings: ResilienceSettings): Resilience
           throw error;
         }
         let delayMs = computeRetryDelay(error, attemptNumber, retry);
-        const decision = await hooks.retry?.onRetry?.({ error, attempt: attemptNumber, delayMs, endpoint });
+        let decision: RetryDecision | void = undefined;
+        try {
+          decision = await hooks.retry?.onRetry?.({ error, attempt: attemptNumber, delayMs, endpoint });
+        } catch (hookError) {
+          logger.warn('A retry hook threw; using the default delay.', { error: hookError });
+        }
         if (decision?.action === 'abort') {
           recordFinal();
           throw error;
@@ -149,8 +170,5 @@ export function createResiliencePolicy(settings: ResilienceSettings): Resilience
     }
   }
 
-  return {
-    run,
-    breakerState: (endpoint) => breakers.get(breakerOptions !== false && breakerOptions.perEndpoint ? endpoint ?? '*' : '*')?.state,
-  };
+  return { run };
 }
