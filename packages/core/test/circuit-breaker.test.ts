@@ -1,14 +1,15 @@
 /** The circuit breaker end to end, against a real server, with virtual time for recovery. */
-import { apiError, startFaultServer, type FaultServer } from '@integrations/test-kit';
+import { apiError, startMockServer, type MockServer } from '@integrations/openai-testing';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createOpenAICore, METRICS, ServerError, type ClientOptions } from '../src/index.js';
 import { caught, TEST_API_KEY, virtualClock } from './helpers.js';
 
-let server: FaultServer | undefined;
+let server: MockServer | undefined;
 afterEach(async () => server?.close());
 
 async function setup(options: ClientOptions = {}) {
-  server = await startFaultServer({ status: 503, body: apiError('down') });
+  server = await startMockServer();
+  server.faults.always({ status: 503, body: apiError('down') });
   const clock = virtualClock();
   const core = createOpenAICore({ apiKey: TEST_API_KEY, baseUrl: server.baseUrl, logLevel: 'off', maxRetries: 0, ...options }, { clock });
   return { core, clock, server };
@@ -36,11 +37,11 @@ describe('circuit breaker (real server)', () => {
   it('lets a probe through after the recovery timeout and closes after 3 successes', async () => {
     const { core, clock, server } = await setup();
     for (let index = 0; index < 5; index++) await caught(() => call(core));
-    server.script({ status: 200, body: { ok: true } });
+    server.faults.clear();
     clock.advance(30_000);
     for (let index = 0; index < 3; index++) await call(core);
     expect(server.requests).toHaveLength(8);
-    server.script({ status: 503, body: apiError('down') });
+    server.faults.always({ status: 503, body: apiError('down') });
     for (let index = 0; index < 4; index++) await caught(() => call(core));
     expect((await caught(() => call(core))).kind).toBe('service_unavailable'); // closed again: the 5th failure is sent
   });
@@ -63,7 +64,7 @@ describe('circuit breaker (real server)', () => {
 
   it('never counts 4xx or aborts', async () => {
     const { core, server } = await setup();
-    server.script({ status: 400, body: apiError('bad', 'invalid_request_error') });
+    server.faults.always({ status: 400, body: apiError('bad', 'invalid_request_error') });
     for (let index = 0; index < 10; index++) await caught(() => call(core));
     expect((await caught(() => call(core))).kind).toBe('validation');
     expect(server.requests).toHaveLength(11);

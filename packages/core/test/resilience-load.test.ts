@@ -2,13 +2,13 @@
  * Load and outage tests (correctness, not speed): many calls against a real flaky or dead
  * server on 127.0.0.1.
  */
-import { apiError, startFaultServer, type FaultServer } from '@integrations/test-kit';
+import { apiError, startMockServer, type MockServer } from '@integrations/openai-testing';
 import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createOpenAICore, OpenAIError } from '../src/index.js';
 import { TEST_API_KEY, virtualClock } from './helpers.js';
 
-let server: FaultServer | undefined;
+let server: MockServer | undefined;
 afterEach(async () => server?.close());
 
 /** A small seeded generator, so a failing run can be replayed exactly. */
@@ -36,9 +36,10 @@ async function runWithConcurrency<T>(count: number, concurrency: number, task: (
 describe('under load', () => {
   it('completes 2,000 calls at concurrency 100 with 5% random 503s, one idempotency key per call', async () => {
     const random = seededRandom(20_261_123);
-    server = await startFaultServer(() => (random() < 0.05 ? { status: 503, body: apiError('flaky') } : { status: 200, body: { ok: true, usage: { total_tokens: 3 } } }));
+    server = await startMockServer();
+    server.faults.when(() => (random() < 0.05 ? { status: 503, body: apiError('flaky') } : undefined));
     const core = createOpenAICore({ apiKey: TEST_API_KEY, baseUrl: server.baseUrl, logLevel: 'off', retry: { initialBackoffMs: 5, maxBackoffMs: 50 } });
-    const results = await runWithConcurrency(2_000, 100, (index) => core.post('/chat/completions', { body: { model: 'gpt-4o', call: index } }));
+    const results = await runWithConcurrency(2_000, 100, (index) => core.post('/chat/completions', { body: { model: 'gpt-4o', messages: [{ role: 'user', content: `call ${index}` }], call: index } }));
     const failures = results.filter((result) => result.status === 'rejected');
     expect(failures).toEqual([]);
 
@@ -59,7 +60,8 @@ describe('under load', () => {
 
 describe('when the server is down', () => {
   it('200 calls to a server answering 503 cause at most 300 requests', async () => {
-    server = await startFaultServer({ status: 503, body: apiError('down') });
+    server = await startMockServer();
+    server.faults.always({ status: 503, body: apiError('down') });
     const core = createOpenAICore({ apiKey: TEST_API_KEY, baseUrl: server.baseUrl, logLevel: 'off' }, { clock: virtualClock() });
     const results = await runWithConcurrency(200, 10, () => core.post('/chat/completions', { body: {} }));
     expect(results.every((result) => result.status === 'rejected' && OpenAIError.isInstance(result.reason))).toBe(true);

@@ -1,10 +1,10 @@
 /** Retries, breaker changes and limiter waits are visible to metrics, tracing and hooks. */
-import { apiError, startFaultServer, type FaultServer } from '@integrations/test-kit';
+import { apiError, startMockServer, type MockServer } from '@integrations/openai-testing';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createOpenAICore, METRICS, type Span, type TracingHook } from '../src/index.js';
 import { caught, TEST_API_KEY, virtualClock } from './helpers.js';
 
-let server: FaultServer | undefined;
+let server: MockServer | undefined;
 afterEach(async () => server?.close());
 
 function spanRecorder() {
@@ -21,7 +21,8 @@ function spanRecorder() {
 
 describe('resilience telemetry', () => {
   it('counts retries by kind and records them as events on the call span', async () => {
-    server = await startFaultServer({ status: 503, body: apiError('busy') }, { status: 200, body: {} });
+    server = await startMockServer();
+    server.faults.next({ status: 503, body: apiError('busy') });
     const incrementCounter = vi.fn();
     const { events, tracing } = spanRecorder();
     const core = createOpenAICore({ apiKey: TEST_API_KEY, baseUrl: server.baseUrl, logLevel: 'off', hooks: { tracing, metrics: { incrementCounter, recordHistogram: vi.fn() } } }, { clock: virtualClock() });
@@ -31,7 +32,7 @@ describe('resilience telemetry', () => {
   });
 
   it('reports limiter waits to metrics, the span and the rate-limit hook', async () => {
-    server = await startFaultServer({ status: 200, body: {} });
+    server = await startMockServer();
     const incrementCounter = vi.fn();
     const onWait = vi.fn();
     const { events, tracing } = spanRecorder();
@@ -47,7 +48,8 @@ describe('resilience telemetry', () => {
   });
 
   it('tells the breaker hook each outcome and the state it left', async () => {
-    server = await startFaultServer({ status: 503 });
+    server = await startMockServer();
+    server.faults.always({ status: 503 });
     const onOutcome = vi.fn();
     const core = createOpenAICore({ apiKey: TEST_API_KEY, baseUrl: server.baseUrl, logLevel: 'off', maxRetries: 0, circuitBreaker: { failureThreshold: 2 }, hooks: { circuitBreaker: { onOutcome } } });
     await caught(() => core.get('/models'));

@@ -1,5 +1,4 @@
 /** Test helpers shared by every package's tests (private; never published). */
-export { apiError, startFaultServer, type Fault, type FaultRequest, type FaultServer } from './fault-server.js';
 export { MOCK_BASE_URL, useMockApi, type MockApi, type RecordedCall, type RecordedPart } from './mock-api.js';
 export { reply, sseText, type Reply, type ReplyInit, type SseItem } from './replies.js';
 export { drainRequest, startLoopbackServer, type LoopbackHandler, type LoopbackServer } from './loopback-server.js';
