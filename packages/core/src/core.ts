@@ -2,7 +2,6 @@
  * The core client: one config, one transport, one pipeline, and the verbs domain packages call
  * (`get`, `post`, `delete`, `postMultipart`, `getBinary`, `postBinary`, `stream`, `list`).
  */
-import type { z } from 'zod';
 import { resolveConfig, type ClientOptions, type ResolvedConfig } from './config.js';
 import { createClientLogger, type ClientLogger } from './logger.js';
 import type { FormValue } from './multipart.js';
@@ -17,11 +16,11 @@ import { systemClock, type Clock } from './clock.js';
 import { createResiliencePolicy } from './resilience.js';
 import { SseStream } from './sse-stream.js';
 import { createFetchTransport } from './transport.js';
-import { validateParams, type LazySchema } from './validation.js';
+import { validateParams, type LazySchema, type ParamsSchema } from './validation.js';
 
 const CORE_BRAND = Symbol.for('@integrations/openai-core/core');
 
-type Schema<T> = z.ZodType<T> | LazySchema<z.ZodType<T>>;
+type Schema<T> = ParamsSchema<T> | LazySchema<ParamsSchema<T>>;
 
 /** The shared parts of a call made through a verb. */
 export interface CallInit {
@@ -29,7 +28,7 @@ export interface CallInit {
   /** The endpoint template for metrics, e.g. `/files/{file_id}`. */
   endpoint?: string;
   beta?: string;
-  deprecated?: string;
+  deprecated?: RequestSpec['deprecated'];
 }
 
 /** A call with a JSON body, validated against `schema` before sending. */

@@ -41,5 +41,5 @@ export { SseStream, type NamedEvent } from './sse-stream.js';
 export { estimateTokens } from './token-estimate.js';
 export { createFetchTransport, type Transport, type TransportRequest } from './transport.js';
 export { contentTypeFor, isUploadable, toFile, type FilePath, type Uploadable, type UploadFile } from './upload-source.js';
-export { lazySchema, validateParams, type LazySchema } from './validation.js';
+export { lazySchema, validateParams, type LazySchema, type ParamsSchema } from './validation.js';
 export { VERSION } from './version.js';

@@ -74,9 +74,9 @@ export function createPipeline(parts: PipelineParts) {
       }
     }
     const endpoint = spec.endpoint ?? spec.path;
-    if (spec.deprecated && !warnedDeprecations.has(endpoint)) {
-      warnedDeprecations.add(endpoint);
-      const notice = { feature: `${spec.method} ${endpoint}`, message: spec.deprecated };
+    const notice = typeof spec.deprecated === 'string' ? { feature: `${spec.method} ${endpoint}`, message: spec.deprecated } : spec.deprecated;
+    if (notice && !warnedDeprecations.has(notice.feature)) {
+      warnedDeprecations.add(notice.feature);
       logger.warn(`Deprecated: ${notice.feature}: ${notice.message}`);
       try { config.hooks.deprecation?.onDeprecation(notice); } catch (error) { logger.warn('A deprecation hook threw; ignoring it.', { error }); }
     }

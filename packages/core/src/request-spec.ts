@@ -1,5 +1,6 @@
 /** The data that describes one API call: what domain packages hand to core. */
 import type { HeadersInput } from './headers.js';
+import type { DeprecationNotice } from './hooks.js';
 import type { RetryOptions } from './retry.js';
 import type { FormValue, UploadProgress } from './multipart.js';
 
@@ -27,8 +28,11 @@ export interface RequestSpec {
   responseKind?: ResponseKind;
   /** Sent as `OpenAI-Beta`, e.g. `assistants=v2`. */
   beta?: string;
-  /** Marks the call deprecated; the deprecation hook hears of it once per client. */
-  deprecated?: string;
+  /**
+   * Marks the call deprecated; the deprecation hook hears of each feature once per client. A
+   * string names the endpoint as the feature; `{ feature, message }` names a parameter, say.
+   */
+  deprecated?: string | DeprecationNotice;
 }
 
 /** Per-call options, accepted by every service method as its last argument. */

@@ -1,0 +1,81 @@
+/**
+ * A streamed chat completion: async-iterable typed chunks, `abort()`, response metadata, the
+ * assembled final completion, and a text-only view. Started at once; read it once.
+ */
+import type { ResponseMeta, SseStream } from '@integrations/openai-core';
+import type { ChatCompletion, ChatCompletionChunk } from './chat-types.js';
+import { CompletionAssembler } from './completion-assembler.js';
+
+/**
+ * The result of `createStream`.
+ *
+ * @example
+ * const stream = chat.createStream({ model: 'gpt-4o-mini', messages });
+ * for await (const text of stream.textStream()) process.stdout.write(text);
+ * const completion = await stream.finalChatCompletion(); // usage, tool calls, finish reasons
+ */
+export class ChatCompletionStream implements AsyncIterable<ChatCompletionChunk> {
+  readonly #source: SseStream<ChatCompletionChunk>;
+  readonly #assembler = new CompletionAssembler();
+  readonly #final: Promise<ChatCompletion>;
+  #settle!: { resolve(completion: ChatCompletion): void; reject(error: unknown): void };
+  #started = false;
+
+  constructor(source: SseStream<ChatCompletionChunk>) {
+    this.#source = source;
+    this.#final = new Promise<ChatCompletion>((resolve, reject) => (this.#settle = { resolve, reject }));
+    this.#final.catch(() => undefined); // read through finalChatCompletion(); never unhandled
+  }
+
+  /** Resolves once headers arrive. */
+  get responseMeta(): Promise<ResponseMeta> {
+    return this.#source.responseMeta;
+  }
+
+  /** The metadata, once headers have arrived. */
+  get meta(): ResponseMeta | undefined {
+    return this.#source.meta;
+  }
+
+  /** Aborts the request; iteration ends with a typed `aborted` error. */
+  abort(reason?: unknown): void {
+    this.#source.abort(reason);
+  }
+
+  async *[Symbol.asyncIterator](): AsyncGenerator<ChatCompletionChunk> {
+    this.#started = true;
+    let completed = false;
+    try {
+      for await (const chunk of this.#source) {
+        this.#assembler.add(chunk);
+        yield chunk;
+      }
+      completed = true;
+      this.#settle.resolve(this.#assembler.result());
+    } catch (error) {
+      this.#settle.reject(error);
+      throw error;
+    } finally {
+      if (!completed) this.#settle.reject(new Error('The stream was closed before it finished.'));
+    }
+  }
+
+  /** Only the text: each content delta of the first choice. */
+  async *textStream(): AsyncGenerator<string> {
+    for await (const chunk of this) {
+      const text = chunk.choices[0]?.delta.content;
+      if (text) yield text;
+    }
+  }
+
+  /** The whole completion (content, refusal, tool calls, usage, finish reasons), reading the rest of the stream if needed. */
+  async finalChatCompletion(): Promise<ChatCompletion> {
+    if (!this.#started) for await (const _chunk of this) { /* assemble */ }
+    return this.#final;
+  }
+
+  /** The final text of the first choice. */
+  async finalContent(): Promise<string | null> {
+    return (await this.finalChatCompletion()).choices[0]?.message.content ?? null;
+  }
+}

@@ -1,0 +1,98 @@
+/**
+ * Structured outputs and function tools from zod 4 schemas: the JSON Schema comes from zod's
+ * own `toJSONSchema`, and the schema is kept (under a symbol, so it is never sent) to parse
+ * and type what the model returns.
+ */
+import { ResponseError, type ValidationIssue } from '@integrations/openai-core';
+import * as z from 'zod/mini';
+import type { $ZodType, output } from 'zod/v4/core';
+import type { ChatCompletionMessageToolCall } from '../chat/chat-types.js';
+import { toStrictJsonSchema } from './strict-json-schema.js';
+
+/** Where a helper keeps its parser; symbols are left out of JSON bodies. */
+export const PARSE = Symbol.for('@integrations/openai-chat/parse');
+/** Where a runnable tool keeps its implementation. */
+export const RUN = Symbol.for('@integrations/openai-chat/run');
+
+/** A `json_schema` response format that also knows how to parse the answer into `T`. */
+export interface ZodResponseFormat<T> {
+  [key: string]: unknown;
+  type: 'json_schema';
+  json_schema: { [key: string]: unknown; name: string; description?: string; schema: Record<string, unknown>; strict: boolean };
+  readonly [PARSE]: (content: string) => T;
+}
+
+/** What a tool implementation receives besides its arguments. */
+export interface ToolContext {
+  signal: AbortSignal | undefined;
+  toolCall: ChatCompletionMessageToolCall;
+}
+
+/** A function tool with typed arguments and, for `runTools`, an implementation. */
+export interface ZodFunctionTool<A> {
+  [key: string]: unknown;
+  type: 'function';
+  function: { [key: string]: unknown; name: string; description?: string; parameters: Record<string, unknown>; strict: boolean };
+  readonly [PARSE]: (argumentsJson: string) => A;
+  readonly [RUN]?: (args: A, context: ToolContext) => unknown;
+}
+
+function parseWith<T>(schema: $ZodType, what: string): (text: string) => T {
+  return (text) => {
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch (error) {
+      throw new ResponseError({ kind: 'invalid_json', message: `The model's ${what} is not valid JSON: ${JSON.stringify(text.slice(0, 200))}`, cause: error });
+    }
+    const result = z.safeParse(schema, value);
+    if (result.success) return result.data as T;
+    const issues: ValidationIssue[] = result.error.issues.map((issue) => ({ path: issue.path.join('.') || '$', message: issue.message }));
+    throw new ResponseError({ kind: 'invalid_response', message: `The model's ${what} does not match the schema: ${issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ')}`, issues });
+  };
+}
+
+/**
+ * A response format for Structured Outputs from a zod schema.
+ *
+ * @example
+ * const Event = z.object({ name: z.string(), date: z.string(), attendees: z.array(z.string()) });
+ * const completion = await chat.parse({ model, messages, response_format: zodResponseFormat(Event, 'event') });
+ * completion.choices[0].message.parsed; // typed as z.infer<typeof Event>
+ */
+export function zodResponseFormat<S extends $ZodType>(schema: S, name: string, options: { description?: string; strict?: boolean } = {}): ZodResponseFormat<output<S>> {
+  const strict = options.strict ?? true;
+  const format = {
+    type: 'json_schema' as const,
+    json_schema: { name, ...(options.description ? { description: options.description } : {}), schema: toStrictJsonSchema(schema, strict), strict },
+  };
+  Object.defineProperty(format, PARSE, { value: parseWith<output<S>>(schema, 'answer') });
+  return format as ZodResponseFormat<output<S>>;
+}
+
+/**
+ * A function tool from a zod schema; give `function` to let `runTools` call it.
+ *
+ * @example
+ * const getWeather = zodFunction({
+ *   name: 'get_weather',
+ *   parameters: z.object({ city: z.string() }),
+ *   function: async ({ city }) => ({ city, celsius: 21 }),
+ * });
+ */
+export function zodFunction<S extends $ZodType>(options: {
+  name: string;
+  description?: string;
+  parameters: S;
+  strict?: boolean;
+  function?: (args: output<S>, context: ToolContext) => unknown;
+}): ZodFunctionTool<output<S>> {
+  const strict = options.strict ?? true;
+  const tool = {
+    type: 'function' as const,
+    function: { name: options.name, ...(options.description ? { description: options.description } : {}), parameters: toStrictJsonSchema(options.parameters, strict), strict },
+  };
+  Object.defineProperty(tool, PARSE, { value: parseWith<output<S>>(options.parameters, `arguments for ${options.name}`) });
+  if (options.function) Object.defineProperty(tool, RUN, { value: options.function });
+  return tool as ZodFunctionTool<output<S>>;
+}
