@@ -1,0 +1,43 @@
+/** The embeddings service: `create`, and `embedMany` for inputs of any size. */
+import { createOpenAICore, type ClientOptions, type OpenAICore, type RequestOptions } from '@integrations/openai-core';
+import { decodeBase64Floats } from './decode-base64-floats.js';
+import { embedMany, type EmbedManyOptions, type EmbedManyResult } from './embed-many.js';
+import { embeddingParamsSchema, type EmbeddingCreateParams } from './embeddings-schemas.js';
+import type { CreateEmbeddingResponse, EmbeddingVector } from './embeddings-types.js';
+
+/** Embeddings. */
+export interface EmbeddingsService {
+  /**
+   * Embeds `input`. Without `encoding_format` the vectors come back as `Float32Array`s (fetched
+   * as base64, decoded directly); `float` gives `number[]`, `base64` the raw strings.
+   */
+  create<P extends EmbeddingCreateParams>(params: P, options?: RequestOptions): Promise<CreateEmbeddingResponse<EmbeddingVector<P>>>;
+  /** Embeds any number of inputs in batches within the API's limits, in input order. */
+  embedMany(inputs: Array<string | number[]>, params: Omit<EmbeddingCreateParams, 'input' | 'encoding_format'>, options?: EmbedManyOptions): Promise<EmbedManyResult>;
+}
+
+/**
+ * Creates the embeddings service from client options or a shared core.
+ *
+ * @example
+ * const embeddings = createEmbeddingsService({ apiKey: process.env.OPENAI_API_KEY });
+ * const { data } = await embeddings.create({ model: 'text-embedding-3-small', input: ['a', 'b'] });
+ * data[0].embedding; // Float32Array(1536)
+ */
+export function createEmbeddingsService(configOrCore: ClientOptions | OpenAICore = {}): EmbeddingsService {
+  const core = createOpenAICore(configOrCore);
+
+  async function create<P extends EmbeddingCreateParams>(params: P, options?: RequestOptions) {
+    const decode = params.encoding_format === undefined;
+    const body = decode ? { ...params, encoding_format: 'base64' as const } : params;
+    const response = await core.post<CreateEmbeddingResponse<unknown>, EmbeddingCreateParams>('/embeddings', { body, schema: embeddingParamsSchema }, options);
+    if (decode) for (const item of response.data) item.embedding = decodeBase64Floats(item.embedding as string);
+    return response as CreateEmbeddingResponse<EmbeddingVector<P>>;
+  }
+
+  return {
+    create,
+    embedMany: (inputs, params, options) =>
+      embedMany((input, requestOptions) => create({ ...params, input } as EmbeddingCreateParams & { encoding_format?: undefined }, requestOptions), inputs, options),
+  };
+}

@@ -1,0 +1,4 @@
+import { defineConfig } from 'tsup';
+import { tsupPreset } from '@integrations/config/tsup';
+
+export default defineConfig(tsupPreset());
