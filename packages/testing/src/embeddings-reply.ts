@@ -1,6 +1,7 @@
 /**
- * Deterministic embeddings: each input's vector comes from a PRNG seeded by a hash of the input,
- * normalised to unit length, so equal inputs give equal vectors and tests can predict them.
+ * Deterministic embeddings: a bag of words. Each word (or token id) has a fixed pseudo-random
+ * vector; an input's vector is the normalised sum of its words' vectors. Equal inputs give equal
+ * vectors, and inputs that share words are closer, so similarity search behaves plausibly.
  */
 
 /** The API's per-request limit on the number of inputs. */
@@ -15,20 +16,25 @@ function hash(text: string): number {
   return value;
 }
 
-/** The unit vector the mock returns for `input` with `dimensions` dimensions. */
-export function mockEmbedding(input: string | number[], dimensions: number): Float32Array {
-  let state = hash(typeof input === 'string' ? input : `tokens:${input.join(',')}`) || 1;
-  const vector = new Float32Array(dimensions);
-  let norm = 0;
-  for (let index = 0; index < dimensions; index++) {
+/** Adds the fixed pseudo-random vector of `word` to `vector` (xorshift seeded by the word's hash). */
+function addWord(vector: Float32Array, word: string): void {
+  let state = hash(word) || 1;
+  for (let index = 0; index < vector.length; index++) {
     state ^= state << 13; state >>>= 0;
     state ^= state >>> 17;
     state ^= state << 5; state >>>= 0;
-    const value = state / 0xffffffff - 0.5;
-    vector[index] = value;
-    norm += value * value;
+    vector[index]! += state / 0xffffffff - 0.5;
   }
-  const scale = 1 / Math.sqrt(norm);
+}
+
+/** The unit vector the mock returns for `input` with `dimensions` dimensions. */
+export function mockEmbedding(input: string | number[], dimensions: number): Float32Array {
+  const words = typeof input === 'string' ? input.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean) : input.map((id) => `#${id}`);
+  const vector = new Float32Array(dimensions);
+  for (const word of words.length > 0 ? words : [typeof input === 'string' ? input : '']) addWord(vector, word);
+  let norm = 0;
+  for (const value of vector) norm += value * value;
+  const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
   for (let index = 0; index < dimensions; index++) vector[index]! *= scale;
   return vector;
 }

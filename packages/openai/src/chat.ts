@@ -1,0 +1,2 @@
+/** The `chat` domain: everything `@integrations/openai-chat` exports. */
+export * from '@integrations/openai-chat';

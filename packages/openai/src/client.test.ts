@@ -1,0 +1,67 @@
+import { MOCK_CLIENT_OPTIONS, caught, useMockOpenAI } from '@integrations/test-kit';
+import { inspect } from 'node:util';
+import { describe, expect, it, vi } from 'vitest';
+import * as chatSubpath from './chat.js';
+import { createChatService, createOpenAIClient, createOpenAIClientFromEnv, RateLimitError, zodResponseFormat } from './index.js';
+
+const mock = useMockOpenAI();
+const ask = { model: 'gpt-4o-mini', messages: [{ role: 'user' as const, content: 'hi' }] };
+
+describe('createOpenAIClient', () => {
+  it('reaches every domain through one client', async () => {
+    const client = createOpenAIClient(MOCK_CLIENT_OPTIONS);
+    expect((await client.chat.create(ask)).choices[0]!.message.content).toBe('You said: hi');
+    expect((await client.embeddings.create({ model: 'text-embedding-3-small', input: 'x', dimensions: 4 })).data[0]!.embedding).toHaveLength(4);
+    expect((await client.models.retrieve('gpt-4o')).id).toBe('gpt-4o');
+    expect((await client.moderations.create({ input: 'calm' })).results[0]!.flagged).toBe(false);
+    expect(mock.requests.map((request) => request.path)).toEqual(['/chat/completions', '/embeddings', '/models/gpt-4o', '/moderations']);
+  });
+
+  it('creates each service once, on first use', () => {
+    const client = createOpenAIClient(MOCK_CLIENT_OPTIONS);
+    const descriptor = Object.getOwnPropertyDescriptor(client, 'embeddings')!;
+    expect(descriptor.get).toBeTypeOf('function');
+    expect(client.chat).toBe(client.chat);
+  });
+
+  it('shares one core: a circuit opened by chat calls also stops embeddings', async () => {
+    const client = createOpenAIClient({ ...MOCK_CLIENT_OPTIONS, circuitBreaker: { failureThreshold: 2 } });
+    mock.faults.always({ status: 503 });
+    await caught(() => client.chat.create(ask));
+    await caught(() => client.chat.create(ask));
+    mock.faults.clear();
+    const error = await caught(() => client.embeddings.create({ model: 'text-embedding-3-small', input: 'x' }));
+    expect(error).toMatchObject({ kind: 'circuit_open' });
+    expect(mock.requests).toHaveLength(2);
+  });
+
+  it('shares one set of hooks across services', async () => {
+    const incrementCounter = vi.fn();
+    const client = createOpenAIClient({ ...MOCK_CLIENT_OPTIONS, hooks: { metrics: { incrementCounter, recordHistogram: vi.fn() } } });
+    await client.chat.create(ask);
+    await client.moderations.create({ input: 'x' });
+    const endpoints = incrementCounter.mock.calls.filter(([name]) => name === 'openai_requests_total').map(([, , labels]) => labels.endpoint);
+    expect(endpoints).toEqual(['/chat/completions', '/moderations']);
+  });
+
+  it('never shows the API key in util.inspect or JSON', () => {
+    const client = createOpenAIClient({ ...MOCK_CLIENT_OPTIONS, apiKey: 'sk-umbrella-SECRET' });
+    void client.chat;
+    expect(inspect(client, { depth: 8, showHidden: true })).not.toContain('sk-umbrella-SECRET');
+    expect(JSON.stringify(client)).toBe(JSON.stringify({ baseUrl: MOCK_CLIENT_OPTIONS.baseUrl }));
+  });
+
+  it('reads the environment with createOpenAIClientFromEnv', async () => {
+    vi.stubEnv('OPENAI_API_KEY', 'sk-from-env');
+    vi.stubEnv('OPENAI_BASE_URL', MOCK_CLIENT_OPTIONS.baseUrl);
+    vi.stubEnv('OPENAI_PROJECT_ID', 'proj_env');
+    await createOpenAIClientFromEnv({ maxRetries: 0, logLevel: 'off' }).models.list();
+    expect(mock.requests[0]!.headers).toMatchObject({ authorization: 'Bearer sk-from-env', 'openai-project': 'proj_env' });
+  });
+
+  it('re-exports every domain and core, at the root and per subpath', () => {
+    expect(createChatService).toBe(chatSubpath.createChatService);
+    expect(zodResponseFormat).toBeTypeOf('function');
+    expect(RateLimitError.isInstance(new RateLimitError({ kind: 'too_many_requests', message: 'x' }))).toBe(true);
+  });
+});

@@ -1,0 +1,10 @@
+/**
+ * @integrations/openai: the whole OpenAI API behind one client, or any domain on its own
+ * through the subpaths (`@integrations/openai/chat`, `/embeddings`, `/models`, `/moderations`, `/core`).
+ */
+export { createOpenAIClient, createOpenAIClientFromEnv, type OpenAIClient } from './client.js';
+export * from '@integrations/openai-core';
+export * from '@integrations/openai-chat';
+export * from '@integrations/openai-embeddings';
+export * from '@integrations/openai-models';
+export * from '@integrations/openai-moderations';

@@ -1,0 +1,2 @@
+/** The `models` domain: everything `@integrations/openai-models` exports. */
+export * from '@integrations/openai-models';

@@ -1,0 +1,6 @@
+import { defineConfig } from 'tsup';
+import { tsupPreset } from '@integrations/config/tsup';
+
+export default defineConfig(
+  tsupPreset({ entry: ['src/index.ts', 'src/chat.ts', 'src/models.ts', 'src/embeddings.ts', 'src/moderations.ts', 'src/core.ts'] }),
+);
