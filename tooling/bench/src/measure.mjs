@@ -1,0 +1,30 @@
+// Timing helpers: wall time and this process's CPU time (user + system) over a batch of calls.
+
+/** Runs `task` `count` times with `concurrency` in flight; returns per-call wall and CPU microseconds. */
+export async function measure(task, { count, concurrency = 1, warmup = Math.min(50, count) }) {
+  await runPool(task, warmup, concurrency);
+  globalThis.gc?.();
+  const cpuBefore = process.cpuUsage();
+  const started = process.hrtime.bigint();
+  await runPool(task, count, concurrency);
+  const wallMicros = Number(process.hrtime.bigint() - started) / 1000;
+  const cpu = process.cpuUsage(cpuBefore);
+  return { perSecond: count / (wallMicros / 1e6), cpuMicros: (cpu.user + cpu.system) / count, wallMicros: wallMicros / count };
+}
+
+async function runPool(task, count, concurrency) {
+  let next = 0;
+  const worker = async () => {
+    while (next < count) {
+      next++;
+      await task();
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, count) }, worker));
+}
+
+/** The median of numbers. */
+export function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
