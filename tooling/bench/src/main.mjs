@@ -8,7 +8,7 @@ import { build } from 'esbuild';
 import OpenAI from 'openai';
 import { createChatService } from '@integrations/openai-chat';
 import { createEmbeddingsService } from '@integrations/openai-embeddings';
-import { measure, median } from './measure.mjs';
+import { compare, median } from './measure.mjs';
 
 const here = new URL('.', import.meta.url).pathname;
 const server = fork(new URL('./server.mjs', import.meta.url).pathname, { stdio: 'inherit' });
@@ -32,11 +32,8 @@ function row(name, unit, results, lowerIsBetter = true, target) {
 
 // Chat, not streamed.
 for (const concurrency of [1, 64]) {
-  const count = concurrency === 1 ? 1_000 : 4_000;
-  const results = [];
-  for (const task of [() => ours.create(params), () => official.chat.completions.create(params), () => rawPost('/chat/completions', params).then((response) => response.json())]) {
-    results.push(await measure(task, { count, concurrency }));
-  }
+  const count = concurrency === 1 ? 800 : 3_000;
+  const results = await compare([() => ours.create(params), () => official.chat.completions.create(params), () => rawPost('/chat/completions', params).then((response) => response.json())], { count, concurrency });
   row(`chat, concurrency ${concurrency}: requests/s`, 'req/s', results.map((result) => result.perSecond), false);
   row(`chat, concurrency ${concurrency}: client CPU per request`, 'µs', results.map((result) => result.cpuMicros), true, concurrency === 1 ? { ratio: 1, what: '≤ official' } : undefined);
 }
@@ -66,8 +63,7 @@ for (const concurrency of [1, 64]) {
     rawStream,
   ];
   for (const task of tasks) if ((await task()) !== CHUNKS) throw new Error('a client did not read every chunk');
-  const results = [];
-  for (const task of tasks) results.push(await measure(task, { count: 30, warmup: 5 }));
+  const results = await compare(tasks, { count: 15, warmup: 5 });
   row('stream of 2,000 chunks: chunks/s', 'chunks/s', results.map((result) => (CHUNKS * 1e6) / result.wallMicros), false);
   row('stream: client CPU per chunk', 'µs', results.map((result) => result.cpuMicros / CHUNKS), true, { ratio: 0.5, what: '≤ ½ official' });
 }
@@ -84,8 +80,7 @@ for (const concurrency of [1, 64]) {
       return body.data.map((item) => { const bytes = Buffer.from(item.embedding, 'base64'); return new Float32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4); });
     },
   ];
-  const results = [];
-  for (const task of tasks) results.push(await measure(task, { count: 60, warmup: 10 }));
+  const results = await compare(tasks, { count: 30, warmup: 10 });
   row('embeddings 256×1536 (default decode): time per call', 'ms', results.map((result) => result.wallMicros / 1000), true, { floor: 1.15, what: '≤ 1.15× raw floor' });
   row('embeddings: client CPU per call', 'ms', results.map((result) => result.cpuMicros / 1000), true);
 }

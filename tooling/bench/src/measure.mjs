@@ -23,6 +23,23 @@ async function runPool(task, count, concurrency) {
   await Promise.all(Array.from({ length: Math.min(concurrency, count) }, worker));
 }
 
+/**
+ * Measures several clients fairly: one warm-up pass for each (so no client is measured with a
+ * colder JIT than another), then `rounds` interleaved passes; each figure is the median.
+ */
+export async function compare(tasks, { count, concurrency = 1, rounds = 3, warmup = Math.min(200, count) }) {
+  for (const task of tasks) await measure(task, { count: warmup, concurrency, warmup: 0 });
+  const samples = tasks.map(() => []);
+  for (let round = 0; round < rounds; round++) {
+    for (const [index, task] of tasks.entries()) samples[index].push(await measure(task, { count, concurrency, warmup: 0 }));
+  }
+  return samples.map((runs) => ({
+    perSecond: median(runs.map((run) => run.perSecond)),
+    cpuMicros: median(runs.map((run) => run.cpuMicros)),
+    wallMicros: median(runs.map((run) => run.wallMicros)),
+  }));
+}
+
 /** The median of numbers. */
 export function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
