@@ -2,6 +2,7 @@
  * Metrics, spans and log lines for one call and its attempts, at the points DESIGN §6 names.
  * A hook that throws is reported once at warn level and otherwise ignored.
  */
+import { callHook as safely } from './call-hook.js';
 import type { OpenAIError } from './errors.js';
 import { METRICS, type ClientHooks, type MetricLabels, type Span, type SpanAttributes } from './hooks.js';
 import type { ClientLogger } from './logger.js';
@@ -15,14 +16,6 @@ export interface CallDescription {
   headers: Headers;
   body: unknown;
   model: string | undefined;
-}
-
-function safely(logger: ClientLogger, what: string, run: () => void): void {
-  try {
-    run();
-  } catch (error) {
-    logger.warn(`A ${what} hook threw; ignoring it.`, { error });
-  }
 }
 
 /** Telemetry for one attempt. */

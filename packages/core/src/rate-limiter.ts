@@ -194,7 +194,9 @@ export class RateLimiter {
     const now = this.#clock.now();
     if (info.limitRequests !== undefined) this.#limits.requestsPerMinute = Math.min(this.#limits.requestsPerMinute ?? Infinity, info.limitRequests);
     if (info.limitTokens !== undefined) this.#limits.tokensPerMinute = Math.min(this.#limits.tokensPerMinute ?? Infinity, info.limitTokens);
-    const [requests, tokens] = [this.#buckets(0).find((b) => b.key === 'requests:minute'), this.#buckets(0).find((b) => b.key === 'tokens:minute')];
+    const buckets = this.#buckets(0);
+    const requests = buckets.find((bucket) => bucket.key === 'requests:minute');
+    const tokens = buckets.find((bucket) => bucket.key === 'tokens:minute');
     if (requests && info.remainingRequests !== undefined) await this.#store.observe(requests, info.remainingRequests, info.resetRequestsMs, now);
     if (tokens && info.remainingTokens !== undefined) await this.#store.observe(tokens, info.remainingTokens, info.resetTokensMs, now);
   }

@@ -5,6 +5,7 @@
 import { abortError } from './abort.js';
 import type { ApiKey } from './api-key.js';
 import { buildUrl } from './build-url.js';
+import { callHook } from './call-hook.js';
 import { startCallTelemetry, type CallTelemetry } from './call-telemetry.js';
 import { classifyFailure } from './classify-failure.js';
 import { classifyErrorResponse } from './classify-response.js';
@@ -78,7 +79,7 @@ export function createPipeline(parts: PipelineParts) {
     if (notice && !warnedDeprecations.has(notice.feature)) {
       warnedDeprecations.add(notice.feature);
       logger.warn(`Deprecated: ${notice.feature}: ${notice.message}`);
-      try { config.hooks.deprecation?.onDeprecation(notice); } catch (error) { logger.warn('A deprecation hook threw; ignoring it.', { error }); }
+      callHook(logger, 'deprecation', () => config.hooks.deprecation?.onDeprecation(notice));
     }
     const multipart: MultipartBody | undefined = spec.multipart ? await encodeMultipart(spec.multipart) : undefined;
     const jsonBody = spec.body === undefined ? undefined : JSON.stringify(spec.body);

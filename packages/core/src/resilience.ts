@@ -3,6 +3,7 @@
  * limiter makes room for it, and on a retryable failure the retry budget pays for another try
  * after a backoff that the caller's signal can cut short.
  */
+import { callHook } from './call-hook.js';
 import { CircuitBreaker, countsAsOutage, type CircuitBreakerHook, type CircuitBreakerOptions, type CircuitState } from './circuit-breaker.js';
 import type { Clock } from './clock.js';
 import { definedOnly } from './defined-only.js';
@@ -46,9 +47,7 @@ function totalTokens(value: unknown): number | undefined {
 /** Builds the policy; one per client, so breakers, budget and limiter are shared by its calls. */
 export function createResiliencePolicy(settings: ResilienceSettings): ResiliencePolicy {
   const { clock, logger, hooks } = settings;
-  const safely = (what: string, run: () => void) => {
-    try { run(); } catch (error) { logger.warn(`A ${what} hook threw; ignoring it.`, { error }); }
-  };
+  const safely = (what: string, run: () => void) => callHook(logger, what, run);
   const metric = (name: string, value: number, labels: Record<string, string>, gauge = false) => {
     const metrics = hooks.metrics;
     if (metrics) safely('metrics', () => (gauge ? metrics.setGauge?.(name, value, labels) : metrics.incrementCounter(name, value, labels)));
