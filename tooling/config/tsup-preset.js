@@ -22,6 +22,9 @@ export function tsupPreset(overrides = {}) {
     // Shared chunks: index and internal entries must share one copy of each class.
     splitting: true,
     define: { __PACKAGE_VERSION__: JSON.stringify(manifest.version) },
+    // Keep `node:fs/promises` as written: tsup strips the prefix by default, and a bundler run
+    // with `--conditions=node` (or Deno, or an edge build) cannot resolve a bare `fs/promises`.
+    removeNodeProtocol: false,
     ...overrides,
   };
 }

@@ -69,7 +69,15 @@ export function classifyFailure(
   return new NetworkError({
     kind: 'connection_failed',
     retryable: true,
-    message: `Could not connect${where}${code ? ` (${code})` : ''}.`,
+    message: `Could not connect${where}${code ? ` (${code})` : ''}.${inBrowser() ? BROWSER_HINT : ''}`,
     cause: error,
   });
+}
+
+/** A browser reports a CORS refusal as a bare network failure; say so where it can be the cause. */
+const BROWSER_HINT = ' In a browser this is also how a CORS refusal looks: check that the server allows this origin (and that the URL is right).';
+
+function inBrowser(): boolean {
+  const scope = globalThis as { document?: unknown; WorkerGlobalScope?: unknown };
+  return scope.document !== undefined || scope.WorkerGlobalScope !== undefined;
 }

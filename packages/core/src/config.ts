@@ -21,7 +21,10 @@ export const DEFAULT_BASE_URL = 'https://api.openai.com/v1';
 export const DEFAULT_TIMEOUT_MS = 600_000;
 /** Retries after the first attempt. */
 export const DEFAULT_MAX_RETRIES = 3;
-/** Longest silence between stream chunks: 5 minutes (reasoning models pause before answering). */
+/**
+ * Upper bound of the default stream idle limit: 5 minutes (reasoning models pause before
+ * answering). The default itself is the smaller of this and `timeout`.
+ */
 export const DEFAULT_STREAM_IDLE_TIMEOUT_MS = 300_000;
 
 /** Retry settings of a client: backoff, plus the retry budget (`false` turns it off). */
@@ -49,7 +52,11 @@ export interface ClientOptions {
   circuitBreaker?: CircuitBreakerOptions | false;
   /** Client-side rate limiting (RPM, TPM, RPD, TPD). Off unless given. */
   rateLimit?: RateLimitOptions;
-  /** Longest silence between stream chunks, in ms. Default 300000. */
+  /**
+   * Longest silence between stream chunks, in ms, before a typed `stream_idle` timeout.
+   * Default: the smaller of `timeout` and 300000 (5 minutes), so `timeout: 3000` also ends a
+   * stream that stalls after its first chunk within 3 s. An explicit value wins.
+   */
   streamIdleTimeout?: number;
   /** Headers sent with every request; a `null` value removes a default header. */
   defaultHeaders?: HeadersInput;
@@ -86,7 +93,8 @@ export interface ResolvedConfig {
   readonly retry: ClientRetryOptions;
   readonly circuitBreaker: CircuitBreakerOptions | false;
   readonly rateLimit: RateLimitOptions | undefined;
-  readonly streamIdleTimeout: number;
+  /** `undefined` when not set: each call then uses the smaller of its `timeout` and 5 minutes. */
+  readonly streamIdleTimeout: number | undefined;
   readonly defaultHeaders: HeadersInput | undefined;
   readonly defaultQuery: Record<string, string> | undefined;
   readonly fetch: typeof fetch | undefined;
@@ -182,7 +190,7 @@ export function resolveConfig(options: ClientOptions = {}): ResolvedConfig {
     retry: checkNumbers('retry', options.retry ?? {}),
     circuitBreaker: options.circuitBreaker === false ? false : checkNumbers('circuitBreaker', options.circuitBreaker ?? {}),
     rateLimit: options.rateLimit === undefined ? undefined : checkNumbers('rateLimit', options.rateLimit),
-    streamIdleTimeout: checkNumber('streamIdleTimeout', options.streamIdleTimeout, DEFAULT_STREAM_IDLE_TIMEOUT_MS, 'positive'),
+    streamIdleTimeout: options.streamIdleTimeout === undefined ? undefined : checkNumber('streamIdleTimeout', options.streamIdleTimeout, 0, 'positive'),
     defaultHeaders: options.defaultHeaders,
     defaultQuery: options.defaultQuery,
     fetch: options.fetch,

@@ -2,7 +2,9 @@
  * The core client: one config, one transport, one pipeline, and the verbs domain packages call
  * (`get`, `post`, `delete`, `postMultipart`, `getBinary`, `postBinary`, `stream`, `list`).
  */
-import { resolveConfig, type ClientOptions, type ResolvedConfig } from './config.js';
+import { DEFAULT_STREAM_IDLE_TIMEOUT_MS, resolveConfig, type ClientOptions, type ResolvedConfig } from './config.js';
+import { expandPath } from './path.js';
+import { checkRequestOptions } from './check-request-options.js';
 import { createClientLogger, type ClientLogger } from './logger.js';
 import type { FormValue } from './multipart.js';
 import { createPagedList, type CursorPage, type PagedList } from './pagination.js';
@@ -24,8 +26,13 @@ type Schema<T> = ParamsSchema<T> | LazySchema<ParamsSchema<T>>;
 
 /** The shared parts of a call made through a verb. */
 export interface CallInit {
+  /**
+   * Values for the `{name}` placeholders of a path template (`/files/{file_id}`): each is
+   * checked (not empty, not `.` or `..`) and encoded, and the template names the endpoint.
+   */
+  pathParams?: Readonly<Record<string, unknown>>;
   query?: Record<string, QueryValue>;
-  /** The endpoint template for metrics, e.g. `/files/{file_id}`. */
+  /** The endpoint template for metrics, e.g. `/files/{file_id}`. Defaults to the path template. */
   endpoint?: string;
   beta?: string;
   deprecated?: RequestSpec['deprecated'];
@@ -38,7 +45,12 @@ export interface BodyInit<P> extends CallInit {
   schema?: Schema<P>;
 }
 
-/** The core every domain service is built on. Create one with `createOpenAICore`. */
+/**
+ * The core every domain service is built on. Create one with `createOpenAICore`.
+ *
+ * Every verb reports every failure (validation, a bad path parameter, bad options) as a
+ * rejection, or for `stream` and `list` on the first read: none throws synchronously.
+ */
 export interface OpenAICore {
   readonly config: ResolvedConfig;
   readonly logger: ClientLogger;
@@ -101,32 +113,40 @@ export function createOpenAICore(configOrCore: ClientOptions | OpenAICore = {}, 
     }),
   };
 
-  async function run<T>(spec: RequestSpec, options: RequestOptions = {}): Promise<T> {
+  /** Builds the spec inside the promise, so a bad path or body rejects instead of throwing. */
+  async function run<T>(build: RequestSpec | (() => RequestSpec), options?: RequestOptions): Promise<T> {
+    const checked = checkRequestOptions(options);
+    const spec = typeof build === 'function' ? build() : build;
     const kind = spec.responseKind === 'binary' || spec.responseKind === 'text' ? spec.responseKind : 'json';
-    const { value, meta } = await execute(spec, options, parsers[kind]);
+    const { value, meta } = await execute(spec, checked, parsers[kind]);
     return attachResponseMeta(value as T, meta);
   }
 
   function withBody<P>(method: RequestSpec['method'], path: string, init: BodyInit<P>, extra: Partial<RequestSpec>): RequestSpec {
     if (init.schema) validateParams(init.schema, init.body);
-    return { method, path, ...pick(init), body: init.body, ...extra };
+    return { ...bare(method, path, init), body: init.body, ...extra };
   }
 
   const core: OpenAICore = {
     config,
     logger,
-    request: run,
-    get: (path, init = {}, options) => run({ method: 'GET', path, ...pick(init) }, options),
-    post: (path, init, options) => run(withBody('POST', path, init, {}), options),
-    delete: (path, init = {}, options) => run({ method: 'DELETE', path, ...pick(init) }, options),
-    postMultipart: (path, init, options) => {
+    request: (spec, options) => run(spec, options),
+    get: (path, init = {}, options) => run(() => bare('GET', path, init), options),
+    post: (path, init, options) => run(() => withBody('POST', path, init, {}), options),
+    delete: (path, init = {}, options) => run(() => bare('DELETE', path, init), options),
+    postMultipart: (path, init, options) => run(() => {
       if (init.schema) validateParams(init.schema, init.body);
-      return run({ method: 'POST', path, ...pick(init), multipart: init.body }, options);
-    },
-    getBinary: (path, init = {}, options) => run({ method: 'GET', path, ...pick(init), responseKind: 'binary' }, options),
-    postBinary: (path, init, options) => run(withBody('POST', path, init, { responseKind: 'binary' }), options),
-    stream<T, P>(path: string, init: BodyInit<P> & { mode?: 'data' | 'event'; terminal?: 'done' | 'eof'; method?: 'POST' | 'GET' }, options: RequestOptions = {}) {
-      const spec = withBody(init.method ?? 'POST', path, init, { responseKind: 'sse' });
+      return { ...bare('POST', path, init), multipart: init.body };
+    }, options),
+    getBinary: (path, init = {}, options) => run(() => ({ ...bare('GET', path, init), responseKind: 'binary' }), options),
+    postBinary: (path, init, options) => run(() => withBody('POST', path, init, { responseKind: 'binary' }), options),
+    stream<T, P>(path: string, init: BodyInit<P> & { mode?: 'data' | 'event'; terminal?: 'done' | 'eof'; method?: 'POST' | 'GET' }, rawOptions?: RequestOptions) {
+      let options: RequestOptions;
+      try {
+        options = checkRequestOptions(rawOptions);
+      } catch (error) {
+        return SseStream.failed<T>(error);
+      }
       let onEvent: (() => void) | undefined;
       return new SseStream<T>({
         apiKey: config.apiKey,
@@ -134,8 +154,10 @@ export function createOpenAICore(configOrCore: ClientOptions | OpenAICore = {}, 
         mode: init.mode ?? 'data',
         terminal: init.terminal ?? 'done',
         onEvent: () => onEvent?.(),
-        idleTimeoutMs: options.streamIdleTimeout ?? config.streamIdleTimeout,
+        idleTimeoutMs: streamIdleTimeoutFor(config, options),
         start: async (signal) => {
+          // Validation runs here, inside the stream's start: its error surfaces on the first read.
+          const spec = withBody(init.method ?? 'POST', path, init, { responseKind: 'sse' });
           const { value, meta, telemetry } = await execute(spec, { ...options, signal }, (response, context) => awaitFirstEvent(response, config.apiKey, context));
           onEvent = telemetry.streamEvent;
           return { response: value, meta };
@@ -144,7 +166,7 @@ export function createOpenAICore(configOrCore: ClientOptions | OpenAICore = {}, 
     },
     list<T>(path: string, init: CallInit = {}, options?: RequestOptions) {
       return createPagedList<T>((after) =>
-        run<CursorPage<T>>({ method: 'GET', path, ...pick(init), query: { ...init.query, ...(after ? { after } : {}) } }, options),
+        run<CursorPage<T>>(() => ({ ...bare('GET', path, init), query: { ...init.query, ...(after ? { after } : {}) } }), options),
       );
     },
   };
@@ -152,8 +174,21 @@ export function createOpenAICore(configOrCore: ClientOptions | OpenAICore = {}, 
   return Object.freeze(core);
 }
 
-function pick(init: CallInit): Partial<RequestSpec> {
-  const spec: Partial<RequestSpec> = {};
+/**
+ * The stream idle limit of a call: an explicit `streamIdleTimeout` (call, then client) wins;
+ * otherwise the smaller of the attempt `timeout` and 5 minutes, so `timeout: 3000` also bounds
+ * a stream that stalls after its first chunk.
+ */
+export function streamIdleTimeoutFor(config: ResolvedConfig, options: RequestOptions): number {
+  const explicit = options.streamIdleTimeout ?? config.streamIdleTimeout;
+  if (explicit !== undefined) return explicit;
+  return Math.min(options.timeout ?? config.timeout, DEFAULT_STREAM_IDLE_TIMEOUT_MS);
+}
+
+/** A spec without a body: the path (a template filled from `pathParams`) and the call's parts. */
+function bare(method: RequestSpec['method'], path: string, init: CallInit): RequestSpec {
+  const spec: RequestSpec = { method, path: init.pathParams ? expandPath(path, init.pathParams) : path };
+  if (init.pathParams) spec.endpoint = path;
   if (init.query) spec.query = init.query;
   if (init.endpoint) spec.endpoint = init.endpoint;
   if (init.beta) spec.beta = init.beta;

@@ -87,6 +87,19 @@ const CODES: Record<string, string> = {
   validation: 'OPENAI_VALIDATION',
 };
 
+/** Fixed class names: a minifier renames classes, and `error.name` must still read `RateLimitError`. */
+const NAMES: Record<ErrorCategory, string> = {
+  configuration: 'ConfigurationError',
+  authentication: 'AuthenticationError',
+  request: 'RequestError',
+  network: 'NetworkError',
+  rate_limit: 'RateLimitError',
+  server: 'ServerError',
+  response: 'ResponseError',
+  resource: 'ResourceError',
+  content_policy: 'ContentPolicyError',
+};
+
 function codeFor(kind: string): string {
   return CODES[kind] ?? `OPENAI_${kind.toUpperCase()}`;
 }
@@ -128,7 +141,7 @@ export class OpenAIError extends Error {
   constructor(category: ErrorCategory, details: OpenAIErrorDetails) {
     super(details.message, details.cause === undefined ? undefined : { cause: details.cause });
     Object.defineProperty(this, BRAND, { value: true });
-    this.name = new.target.name;
+    this.name = NAMES[category];
     this.category = category;
     this.kind = details.kind;
     this.code = codeFor(details.kind);

@@ -2,7 +2,7 @@
  * For sibling packages only (`@integrations/openai-core/internal`): building blocks that are
  * not part of the public API and may change in any release.
  */
-export { abortError, anySignal, sleep } from './abort.js';
+export { abortError, anySignal, linkSignals, sleep, type LinkedSignal } from './abort.js';
 export { buildUrl } from './build-url.js';
 export { CircuitBreaker, countsAsOutage } from './circuit-breaker.js';
 export { systemClock } from './clock.js';

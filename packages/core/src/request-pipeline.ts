@@ -2,11 +2,12 @@
  * One request, start to end (DESIGN §2): middleware → resilience policy → attempts (headers,
  * timeout, transport, classification, body parsing) → middleware → metadata and telemetry.
  */
-import { abortError } from './abort.js';
+import { abortError, linkSignals } from './abort.js';
 import type { ApiKey } from './api-key.js';
 import { buildUrl } from './build-url.js';
 import { callHook } from './call-hook.js';
 import { startCallTelemetry, type CallTelemetry } from './call-telemetry.js';
+import { checkRequestOptions } from './check-request-options.js';
 import { classifyFailure } from './classify-failure.js';
 import { classifyErrorResponse } from './classify-response.js';
 import type { ResolvedConfig } from './config.js';
@@ -67,13 +68,8 @@ export function createPipeline(parts: PipelineParts) {
   const warnedDeprecations = new Set<string>();
 
   return async function execute<T>(spec: RequestSpec, options: RequestOptions, parse: ResponseParser<T>): Promise<ExecutedCall<T>> {
+    checkRequestOptions(options);
     if (options.signal?.aborted) throw abortError(options.signal);
-    for (const name of ['timeout', 'streamIdleTimeout'] as const) {
-      const value = options[name];
-      if (value !== undefined && !(Number.isFinite(value) && value > 0)) {
-        throw new RequestError({ kind: 'validation', message: `options.${name} must be a number above 0, got ${String(value)}`, issues: [{ path: `options.${name}`, message: 'must be above 0' }] });
-      }
-    }
     const endpoint = spec.endpoint ?? spec.path;
     const notice = typeof spec.deprecated === 'string' ? { feature: `${spec.method} ${endpoint}`, message: spec.deprecated } : spec.deprecated;
     if (notice && !warnedDeprecations.has(notice.feature)) {
@@ -112,7 +108,11 @@ export function createPipeline(parts: PipelineParts) {
       const timeoutMs = options.timeout ?? config.timeout;
       const timeout = new AbortController();
       const timer = setTimeout(() => timeout.abort(), timeoutMs);
-      const signal = options.signal ? AbortSignal.any([options.signal, timeout.signal]) : timeout.signal;
+      // A stream's body is read after the attempt, so its link lives as long as the stream does
+      // (the stream's own signal, made per stream); every other link ends with the attempt.
+      const linked = linkSignals([options.signal, timeout.signal]);
+      const signal = linked.signal;
+      let keepLinked = false;
       const bodyContext: BodyContext = { callerSignal: options.signal, timeoutSignal: timeout.signal, timeoutMs, host: request.url.host };
       const headers = mergeHeaders(request.headers, authHeaders(config.apiKey, config), {
         'idempotency-key': idempotencyKey,
@@ -137,12 +137,14 @@ export function createPipeline(parts: PipelineParts) {
         }
         const value = await parse(response, bodyContext);
         attemptTelemetry.succeeded(response);
+        keepLinked = spec.responseKind === 'sse';
         return { value, response };
       } catch (error) {
         if (OpenAIError.isInstance(error)) attemptTelemetry.failed(error);
         throw error;
       } finally {
         clearTimeout(timer);
+        if (!keepLinked) linked.dispose();
       }
     };
 

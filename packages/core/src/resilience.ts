@@ -13,7 +13,7 @@ import type { ClientLogger } from './logger.js';
 import { RateLimiter, type RateLimitHook, type RateLimitOptions, type RateLimitPermit } from './rate-limiter.js';
 import type { AttemptOutcome, CallContext, ResiliencePolicy } from './resilience-policy.js';
 import { parseRateLimitHeaders } from './response-meta.js';
-import { computeRetryDelay, DEFAULT_RETRY, type RetryOptions } from './retry.js';
+import { computeRetryDelay, DEFAULT_RETRY, serverRetryHint, type RetryOptions } from './retry.js';
 import { RetryBudget, type RetryBudgetOptions } from './retry-budget.js';
 import { estimateTokens } from './token-estimate.js';
 
@@ -149,7 +149,11 @@ export function createResiliencePolicy(settings: ResilienceSettings): Resilience
           safely('retry', () => hooks.retry?.onExhausted?.({ error, attempts: attemptNumber, endpoint, reason: exhausted }));
           throw error;
         }
-        let delayMs = computeRetryDelay(error, attemptNumber, retry);
+        // A server hint longer than maxRetryAfter is not a sleep order: fail now, with the
+        // full figure, so the caller can reschedule (unless the retry hook says otherwise).
+        const hint = serverRetryHint(error);
+        const hintTooLong = hint !== undefined && hint > retry.maxRetryAfter;
+        let delayMs = hintTooLong ? hint : computeRetryDelay(error, attemptNumber, retry);
         let decision: RetryDecision | void = undefined;
         try {
           decision = await hooks.retry?.onRetry?.({ error, attempt: attemptNumber, delayMs, endpoint });
@@ -159,6 +163,11 @@ export function createResiliencePolicy(settings: ResilienceSettings): Resilience
         if (decision?.action === 'abort') {
           recordFinal();
           throw error;
+        }
+        if (hintTooLong && decision?.action !== 'retry') {
+          recordFinal();
+          logger.info(`Not retrying ${endpoint}: the server asked to wait ${hint} ms, longer than retry.maxRetryAfter (${retry.maxRetryAfter} ms).`);
+          throw withRetryAfter(error, hint);
         }
         if (decision?.action === 'retry') delayMs = Math.max(0, decision.delayMs);
         metric(METRICS.retries, 1, { endpoint, kind: error.kind });
@@ -170,4 +179,10 @@ export function createResiliencePolicy(settings: ResilienceSettings): Resilience
   }
 
   return { run };
+}
+
+/** The error with `retryAfterMs` set to the server's full hint (it may have come from reset headers). */
+function withRetryAfter(error: OpenAIError, retryAfterMs: number): OpenAIError {
+  if (error.retryAfterMs !== retryAfterMs) Object.defineProperty(error, 'retryAfterMs', { value: retryAfterMs, enumerable: true, configurable: true });
+  return error;
 }

@@ -15,9 +15,12 @@ describe('retry delays', () => {
     }
   });
 
-  it('never waits longer than maxBackoffMs', () => {
+  it('caps its own backoff at maxBackoffMs', () => {
     expect(computeRetryDelay(busy(), 20, DEFAULT_RETRY, () => 0.5)).toBe(60_000);
-    expect(computeRetryDelay(busy({ retryAfterMs: 3_600_000 }), 1, DEFAULT_RETRY)).toBe(60_000);
+  });
+
+  it('reports a server hint as given: the policy, not the delay, refuses one past maxRetryAfter', () => {
+    expect(computeRetryDelay(busy({ retryAfterMs: 90_000 }), 1, DEFAULT_RETRY)).toBe(90_000);
   });
 
   it('uses the server hint exactly when there is one', () => {

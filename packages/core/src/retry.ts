@@ -14,12 +14,18 @@ export interface RetryOptions {
   multiplier?: number;
   /** Random spread, as a fraction of the delay (0.1 = ±10%). Default 0.1. */
   jitter?: number;
-  /** Cap on any wait, server hints included. Default 60 s. */
+  /** Cap on our own backoff. Default 60 s. */
   maxBackoffMs?: number;
+  /**
+   * Longest server hint (`retry-after`, `x-ratelimit-reset-*`) the call will sleep through.
+   * A longer hint is not slept: the call fails at once with a `RateLimitError` (or the
+   * server's error) carrying the full `retryAfterMs`, so the caller can reschedule. Default 60 s.
+   */
+  maxRetryAfter?: number;
 }
 
 /** The defaults of DESIGN §5. */
-export const DEFAULT_RETRY: Required<RetryOptions> = { initialBackoffMs: 500, multiplier: 2, jitter: 0.1, maxBackoffMs: 60_000 };
+export const DEFAULT_RETRY: Required<RetryOptions> = { initialBackoffMs: 500, multiplier: 2, jitter: 0.1, maxBackoffMs: 60_000, maxRetryAfter: 60_000 };
 
 /**
  * The wait a 429 asks for through `x-ratelimit-reset-requests/-tokens`: the reset of whichever
@@ -50,7 +56,8 @@ export function serverRetryHint(error: OpenAIError): number | undefined {
  */
 export function computeRetryDelay(error: OpenAIError, retryNumber: number, options: Required<RetryOptions>, random = Math.random): number {
   const hint = serverRetryHint(error);
-  if (hint !== undefined) return Math.min(Math.max(0, hint), options.maxBackoffMs);
+  // A hint is honoured exactly; one beyond `maxRetryAfter` never gets here (the call fails).
+  if (hint !== undefined) return Math.max(0, hint);
   const base = options.initialBackoffMs * options.multiplier ** (retryNumber - 1);
   const spread = base * options.jitter * (random() * 2 - 1);
   return Math.min(Math.max(0, base + spread), options.maxBackoffMs);

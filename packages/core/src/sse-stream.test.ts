@@ -118,7 +118,9 @@ describe('SSE streams', () => {
     api.on('POST', '/chat/completions', reply.sse([{ id: 'c', n: 0 }]));
     const stream = mockCore().stream<Chunk>('/chat/completions', { body: {} });
     await collect(stream);
-    expect(() => stream[Symbol.asyncIterator]()).toThrow(RequestError);
+    const again = stream[Symbol.asyncIterator]();
+    await expect(again.next()).rejects.toBeInstanceOf(RequestError);
+    await expect(stream[Symbol.asyncIterator]().next()).rejects.toMatchObject({ kind: 'stream_consumed' });
   });
 
   it('does not raise an unhandled rejection when a failed stream is never read', async () => {

@@ -3,8 +3,8 @@
  * and strict about endings. `[DONE]` ends it; an error event throws a typed API error; an end
  * of body before `[DONE]` throws `stream_interrupted` instead of ending silently.
  */
-import type { ApiKey } from './api-key.js';
-import { abortError } from './abort.js';
+import { ApiKey } from './api-key.js';
+import { abortError, linkSignals, type LinkedSignal } from './abort.js';
 import { classifyFailure } from './classify-failure.js';
 import { classifyStreamError, type ApiErrorObject } from './classify-response.js';
 import { NetworkError, RequestError, ResponseError } from './errors.js';
@@ -52,8 +52,8 @@ const IDLE = Symbol('idle');
  */
 export class SseStream<T> implements AsyncIterable<T> {
   readonly #controller = new AbortController();
-  /** Aborts on the caller's signal or on `abort()`. */
-  readonly #signal: AbortSignal;
+  /** Aborts on the caller's signal or on `abort()`; unlinked from the caller's when the stream ends. */
+  readonly #linked: LinkedSignal;
   readonly #options: SseStreamOptions;
   readonly #started: Promise<StartedStream>;
   #meta: ResponseMeta | undefined;
@@ -63,8 +63,8 @@ export class SseStream<T> implements AsyncIterable<T> {
 
   constructor(options: SseStreamOptions) {
     this.#options = options;
-    this.#signal = options.signal ? AbortSignal.any([options.signal, this.#controller.signal]) : this.#controller.signal;
-    this.#started = options.start(this.#signal).then((started) => {
+    this.#linked = linkSignals([options.signal, this.#controller.signal]);
+    this.#started = startSafely(options, this.#linked.signal).then((started) => {
       this.#meta = started.meta;
       return started;
     });
@@ -72,6 +72,17 @@ export class SseStream<T> implements AsyncIterable<T> {
     // Nobody may ever await these; a failed request must not become an unhandled rejection.
     this.#started.catch(() => undefined);
     this.responseMeta.catch(() => undefined);
+  }
+
+  /**
+   * A stream that fails with `error` on its first read: what a stream method returns instead of
+   * throwing when its input is bad.
+   *
+   * @example
+   * return new ChatCompletionStream(SseStream.failed(error));
+   */
+  static failed<T>(error: unknown): SseStream<T> {
+    return new SseStream<T>({ start: () => Promise.reject(error), apiKey: new ApiKey('') });
   }
 
   /** The response metadata, once headers have arrived. */
@@ -89,16 +100,23 @@ export class SseStream<T> implements AsyncIterable<T> {
     this.#controller.abort(reason);
   }
 
+  /** A second iteration fails on its first `next()` (never synchronously): a stream is read once. */
   [Symbol.asyncIterator](): AsyncIterator<T> {
-    if (this.#iterated) {
-      throw new RequestError({ kind: 'stream_consumed', message: 'A stream can be iterated only once; read it in a single loop.' });
-    }
+    if (this.#iterated) return failing(new RequestError({ kind: 'stream_consumed', message: 'A stream can be iterated only once; read it in a single loop.' }));
     this.#iterated = true;
     return this.#iterate();
   }
 
   async *#iterate(): AsyncGenerator<T> {
-    const callerSignal = this.#signal;
+    const callerSignal = this.#linked.signal;
+    try {
+      yield* this.#events(callerSignal);
+    } finally {
+      this.#linked.dispose();
+    }
+  }
+
+  async *#events(callerSignal: AbortSignal): AsyncGenerator<T> {
     const { response } = await this.#started;
     if (response.body === null) throw this.#interrupted('the response had no body');
     const reader = response.body.getReader();
@@ -186,6 +204,16 @@ export class SseStream<T> implements AsyncIterable<T> {
       retryable: false,
     });
   }
+}
+
+/** Calls `start`, turning a synchronous throw into a rejection (read on the first `next()`). */
+async function startSafely(options: SseStreamOptions, signal: AbortSignal): Promise<StartedStream> {
+  return options.start(signal);
+}
+
+/** An iterator whose first `next()` rejects with `error`. */
+function failing<T>(error: Error): AsyncIterator<T> {
+  return { next: () => Promise.reject(error) };
 }
 
 /** The API error carried by an `error` event, or by a data payload shaped `{ "error": {...} }`. */

@@ -27,9 +27,10 @@ describe('request validation', () => {
     expect(api.calls).toHaveLength(0);
   });
 
-  it('throws synchronously-before-sending for streams too', async () => {
+  it('fails a stream on its first read, before sending, for streams too', async () => {
     api.on('POST', '/chat/completions', reply.sse([]));
-    expect(() => mockCore().stream('/chat/completions', { body: { messages: [] } as never, schema: chatParams })).toThrow(RequestError);
+    const stream = mockCore().stream('/chat/completions', { body: { messages: [] } as never, schema: chatParams });
+    await expect(stream[Symbol.asyncIterator]().next()).rejects.toMatchObject({ kind: 'validation' });
     expect(api.calls).toHaveLength(0);
   });
 

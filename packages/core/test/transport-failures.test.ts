@@ -1,7 +1,7 @@
 /** Every failure mode against a real HTTP server on 127.0.0.1, through the real fetch transport. */
 import { startLoopbackServer, type LoopbackHandler, type LoopbackServer } from '@integrations/test-kit';
 import { createServer } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createOpenAICore, NetworkError, RequestError, ResponseError, ServerError, type OpenAIError } from '../src/index.js';
 import { caught, TEST_API_KEY } from './helpers.js';
 
@@ -32,6 +32,20 @@ describe('typed failures over a real socket', () => {
     expect(error).toBeInstanceOf(NetworkError);
     expect(error).toMatchObject({ kind: 'connection_failed', retryable: true });
     expect(error.message).toContain('ECONNREFUSED');
+    expect(error.message).not.toMatch(/CORS/);
+  });
+
+  it('says CORS may be the cause of a failed connection when running in a browser', async () => {
+    const port = await unusedPort();
+    vi.stubGlobal('document', {});
+    try {
+      const core = createOpenAICore({ apiKey: TEST_API_KEY, baseUrl: `http://127.0.0.1:${port}/v1`, logLevel: 'off', maxRetries: 0 });
+      const error = await caught<NetworkError>(() => core.get('/models'));
+      expect(error).toMatchObject({ kind: 'connection_failed' });
+      expect(error.message).toMatch(/CORS refusal/);
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 
   it('reports a connection reset before any response as connection_reset', async () => {

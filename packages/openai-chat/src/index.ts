@@ -13,3 +13,4 @@ export { CompletionAssembler } from './chat/completion-assembler.js';
 export { parseCompletion, type ParsedChatCompletion, type ParsedToolCall } from './structured/parse-completion.js';
 export { zodFunction, zodResponseFormat, type ToolContext, type ZodFunctionTool, type ZodResponseFormat } from './structured/zod-helpers.js';
 export { runTools, type ToolRunOptions, type ToolRunResult } from './tools/run-tools.js';
+export { chatOperations } from './chat/chat-operations.js';

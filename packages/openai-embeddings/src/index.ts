@@ -4,3 +4,4 @@ export { embedMany, planBatches, type EmbedManyOptions, type EmbedManyResult } f
 export { createEmbeddingsService, type EmbeddingsService } from './embeddings/embeddings.js';
 export { embeddingParamsSchema, MAX_INPUTS_PER_REQUEST, type EmbeddingCreateParams } from './embeddings/embeddings-schemas.js';
 export type { CreateEmbeddingResponse, Embedding, EmbeddingVector } from './embeddings/embeddings-types.js';
+export { embeddingsOperations } from './embeddings/embeddings-operations.js';

@@ -2,3 +2,4 @@
 export { createModerationsService, flaggedCategories, type ModerationsService } from './moderations/moderations.js';
 export { moderationParamsSchema, type ModerationCreateParams } from './moderations/moderations-schemas.js';
 export type { ModerationCategory, ModerationResponse, ModerationResult } from './moderations/moderations-types.js';
+export { moderationsOperations } from './moderations/moderations-operations.js';

@@ -2,15 +2,16 @@
  * The chat completions service: `create`, `createStream`, `parse` and `runTools`, each a few
  * lines on core (validation, retries, breaker, limiter, streams and errors live there).
  */
-import { createOpenAICore, RequestError, type ClientOptions, type OpenAICore, type RequestOptions } from '@integrations/openai-core';
+import { createOpenAICore, rejectingMethods, RequestError, SseStream, type ClientOptions, type OpenAICore, type RequestOptions } from '@integrations/openai-core';
+import { chatOperations } from './chat-operations.js';
 import { parseCompletion, type ParsedChatCompletion } from '../structured/parse-completion.js';
 import type { ZodResponseFormat } from '../structured/zod-helpers.js';
 import { runTools, type ToolRunOptions, type ToolRunResult } from '../tools/run-tools.js';
-import { chatCompletionParamsSchema, type ChatCompletionCreateParams } from './chat-schemas.js';
+import type { ChatCompletionCreateParams } from './chat-schemas.js';
 import { ChatCompletionStream } from './chat-stream.js';
 import type { ChatCompletion, ChatCompletionChunk } from './chat-types.js';
 
-const PATH = '/chat/completions';
+const { path: PATH, requestSchema: chatCompletionParamsSchema } = chatOperations.createChatCompletion;
 
 /** Chat completions. */
 export interface ChatCompletionService {
@@ -24,7 +25,8 @@ export interface ChatCompletionService {
   runTools(params: ChatCompletionCreateParams & { tools: unknown[] }, options?: ToolRunOptions): Promise<ToolRunResult>;
 }
 
-function deprecationOf(params: ChatCompletionCreateParams) {
+function deprecationOf(params: ChatCompletionCreateParams | undefined) {
+  if (params === undefined || params === null) return undefined;
   if (params.functions !== undefined || params.function_call !== undefined) {
     return { feature: 'chat.completions functions/function_call', message: '`functions` and `function_call` are deprecated; use `tools` and `tool_choice`.' };
   }
@@ -44,13 +46,13 @@ export function createChatService(configOrCore: ClientOptions | OpenAICore = {})
   const core = createOpenAICore(configOrCore);
 
   const create: ChatCompletionService['create'] = (params, options) => {
-    if (params.stream === true) {
+    if (params?.stream === true) {
       throw new RequestError({ kind: 'validation', message: 'stream: true is for createStream(); create() returns one completion.', issues: [{ path: 'stream', message: 'use createStream()' }] });
     }
     return core.post<ChatCompletion, ChatCompletionCreateParams>(PATH, { body: params, schema: chatCompletionParamsSchema, deprecated: deprecationOf(params) }, options);
   };
 
-  return {
+  return rejectingMethods<ChatCompletionService>({
     create,
     createStream(params, options) {
       const body = { ...params, stream: true };
@@ -61,5 +63,5 @@ export function createChatService(configOrCore: ClientOptions | OpenAICore = {})
       return parseCompletion<T>(completion, params.response_format, params.tools as unknown[] | undefined);
     },
     runTools: (params, options) => runTools(create, params, options),
-  };
+  }, { createStream: (error) => new ChatCompletionStream(SseStream.failed(error)) });
 }

@@ -40,7 +40,37 @@ describe('chat.createStream', () => {
     });
     expect(error).toBeInstanceOf(RequestError);
     expect(error.kind).toBe('aborted');
-    await expect(stream.finalChatCompletion()).rejects.toThrow();
+    const final = await caught(() => stream.finalChatCompletion());
+    expect(RequestError.isInstance(final)).toBe(true);
+    expect((final as unknown as RequestError).kind).toBe('aborted');
+  });
+
+  it('rejects finalChatCompletion() with a typed aborted error after the caller broke out of the loop', async () => {
+    const stream = mockChat().createStream(params);
+    for await (const _chunk of stream) break;
+    const error = await caught<RequestError>(() => stream.finalChatCompletion());
+    expect(RequestError.isInstance(error)).toBe(true);
+    expect(error.kind).toBe('aborted');
+    expect(error.message).toMatch(/stopped before it finished/);
+  });
+
+  it('says the stream was already read when a helper is called after a full read', async () => {
+    const stream = mockChat().createStream(params);
+    for await (const _chunk of stream) { /* read it all */ }
+    const error = await caught<RequestError>(async () => {
+      for await (const _text of stream.textStream()) { /* second read */ }
+    });
+    expect(RequestError.isInstance(error)).toBe(true);
+    expect(error.kind).toBe('stream_consumed');
+    expect(error.message).toMatch(/only once/);
+  });
+
+  it('returns a stream for bad params and fails its first read with a validation error', async () => {
+    const stream = mockChat().createStream({ model: 'x', messages: 'hi' } as never);
+    const first = await caught<RequestError>(() => stream[Symbol.asyncIterator]().next());
+    expect(first.kind).toBe('validation');
+    await expect(stream.finalChatCompletion()).rejects.toMatchObject({ kind: 'validation' });
+    expect(mock.requests).toHaveLength(0);
   });
 
   it('reports a stream cut mid-way as stream_interrupted, after the chunks that came', async () => {

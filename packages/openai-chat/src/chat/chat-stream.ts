@@ -2,7 +2,7 @@
  * A streamed chat completion: async-iterable typed chunks, `abort()`, response metadata, the
  * assembled final completion, and a text-only view. Started at once; read it once.
  */
-import type { ResponseMeta, SseStream } from '@integrations/openai-core';
+import { RequestError, type ResponseMeta, type SseStream } from '@integrations/openai-core';
 import type { ChatCompletion, ChatCompletionChunk } from './chat-types.js';
 import { CompletionAssembler } from './completion-assembler.js';
 
@@ -56,7 +56,8 @@ export class ChatCompletionStream implements AsyncIterable<ChatCompletionChunk> 
       this.#settle.reject(error);
       throw error;
     } finally {
-      if (!completed) this.#settle.reject(new Error('The stream was closed before it finished.'));
+      // Reached without an error only when the caller stopped early (a `break`, or `return()`).
+      if (!completed) this.#settle.reject(new RequestError({ kind: 'aborted', message: 'The stream was stopped before it finished (the loop broke out early), so there is no final completion.' }));
     }
   }
 

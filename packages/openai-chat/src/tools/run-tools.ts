@@ -2,9 +2,9 @@
  * The tool loop: ask, run the turn's tool calls concurrently, feed results (and tool errors)
  * back, and ask again, until the model answers without tools or `maxRounds` is reached.
  */
-import { OpenAIError, ResponseError, type RequestOptions } from '@integrations/openai-core';
+import { OpenAIError, RequestError, ResponseError, validateParams, type RequestOptions } from '@integrations/openai-core';
 import { abortError } from '@integrations/openai-core/internal';
-import type { ChatCompletionCreateParams, ChatCompletionMessageParam } from '../chat/chat-schemas.js';
+import { chatCompletionParamsSchema, type ChatCompletionCreateParams, type ChatCompletionMessageParam } from '../chat/chat-schemas.js';
 import type { ChatCompletion, ChatCompletionMessageToolCall } from '../chat/chat-types.js';
 import { PARSE, RUN, type ToolContext } from '../structured/zod-helpers.js';
 
@@ -59,6 +59,11 @@ async function runToolCall(call: ChatCompletionMessageToolCall, tools: unknown[]
  * const { completion } = await chat.runTools({ model, messages, tools: [getWeather, getTime] });
  */
 export async function runTools(create: Create, params: ChatCompletionCreateParams & { tools: unknown[] }, options: ToolRunOptions = {}): Promise<ToolRunResult> {
+  // Checked before the loop, so bad input is a validation error, not a TypeError from the loop.
+  validateParams(chatCompletionParamsSchema, params);
+  if (!Array.isArray(params.tools)) {
+    throw new RequestError({ kind: 'validation', message: 'Invalid params: tools: runTools needs an array of tools', issues: [{ path: 'tools', message: 'must be an array' }] });
+  }
   const { maxRounds = 10, onToolResult, ...requestOptions } = options;
   const messages: ChatCompletionMessageParam[] = [...params.messages];
   for (let round = 1; round <= maxRounds; round++) {

@@ -1,8 +1,9 @@
 /** The embeddings service: `create`, and `embedMany` for inputs of any size. */
-import { createOpenAICore, type ClientOptions, type OpenAICore, type RequestOptions } from '@integrations/openai-core';
+import { createOpenAICore, rejectingMethods, type ClientOptions, type OpenAICore, type RequestOptions } from '@integrations/openai-core';
+import { embeddingsOperations as operations } from './embeddings-operations.js';
 import { decodeBase64Floats } from './decode-base64-floats.js';
 import { embedMany, type EmbedManyOptions, type EmbedManyResult } from './embed-many.js';
-import { embeddingParamsSchema, type EmbeddingCreateParams } from './embeddings-schemas.js';
+import type { EmbeddingCreateParams } from './embeddings-schemas.js';
 import type { CreateEmbeddingResponse, EmbeddingVector } from './embeddings-types.js';
 
 /** Embeddings. */
@@ -28,16 +29,18 @@ export function createEmbeddingsService(configOrCore: ClientOptions | OpenAICore
   const core = createOpenAICore(configOrCore);
 
   async function create<P extends EmbeddingCreateParams>(params: P, options?: RequestOptions) {
-    const decode = params.encoding_format === undefined;
+    const { createEmbedding } = operations;
+    // `params?.`: a missing params object is the schema's to report, as a validation error.
+    const decode = params?.encoding_format === undefined;
     const body = decode ? { ...params, encoding_format: 'base64' as const } : params;
-    const response = await core.post<CreateEmbeddingResponse<unknown>, EmbeddingCreateParams>('/embeddings', { body, schema: embeddingParamsSchema }, options);
+    const response = await core.post<CreateEmbeddingResponse<unknown>, EmbeddingCreateParams>(createEmbedding.path, { body, schema: createEmbedding.requestSchema }, options);
     if (decode) for (const item of response.data) item.embedding = decodeBase64Floats(item.embedding as string);
     return response as CreateEmbeddingResponse<EmbeddingVector<P>>;
   }
 
-  return {
+  return rejectingMethods<EmbeddingsService>({
     create,
     embedMany: (inputs, params, options) =>
       embedMany((input, requestOptions) => create({ ...params, input } as EmbeddingCreateParams & { encoding_format?: undefined }, requestOptions), inputs, options),
-  };
+  });
 }

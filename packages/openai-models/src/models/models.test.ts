@@ -34,8 +34,14 @@ describe('models', () => {
     expect(await caught(() => models().delete('gpt-4o'))).toBeInstanceOf(AuthenticationError);
   });
 
-  it('refuses an empty model id before sending', async () => {
-    expect(() => models().retrieve('')).toThrow(RequestError);
+  it.each(['', '.', '..', '%2E%2e'])('rejects the model id %j before sending, and never throws', async (id) => {
+    for (const call of [() => models().retrieve(id), () => models().delete(id)]) {
+      let pending: Promise<unknown> | undefined;
+      expect(() => (pending = call())).not.toThrow();
+      const error = await caught(() => pending);
+      expect(RequestError.isInstance(error)).toBe(true);
+      expect(error).toMatchObject({ kind: 'validation', issues: [{ path: 'model' }] });
+    }
     expect(mock.requests).toHaveLength(0);
   });
 });

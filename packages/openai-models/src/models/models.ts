@@ -1,5 +1,6 @@
 /** The models service: list, retrieve and delete (fine-tuned models only). */
-import { createOpenAICore, path, type ClientOptions, type OpenAICore, type PagedList, type RequestOptions } from '@integrations/openai-core';
+import { createOpenAICore, failedList, rejectingMethods, type ClientOptions, type OpenAICore, type PagedList, type RequestOptions } from '@integrations/openai-core';
+import { modelsOperations as operations } from './models-operations.js';
 import type { Model, ModelDeleted } from './models-types.js';
 
 /** Models. */
@@ -20,9 +21,9 @@ export interface ModelsService {
  */
 export function createModelsService(configOrCore: ClientOptions | OpenAICore = {}): ModelsService {
   const core = createOpenAICore(configOrCore);
-  return {
-    list: (options) => core.list<Model>('/models', {}, options),
-    retrieve: (model, options) => core.get<Model>(path`/models/${model}`, { endpoint: '/models/{model}' }, options),
-    delete: (model, options) => core.delete<ModelDeleted>(path`/models/${model}`, { endpoint: '/models/{model}' }, options),
-  };
+  return rejectingMethods<ModelsService>({
+    list: (options) => core.list<Model>(operations.listModels.path, {}, options),
+    retrieve: (model, options) => core.get<Model>(operations.retrieveModel.path, { pathParams: { model } }, options),
+    delete: (model, options) => core.delete<ModelDeleted>(operations.deleteModel.path, { pathParams: { model } }, options),
+  }, { list: failedList });
 }

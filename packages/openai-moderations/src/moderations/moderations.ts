@@ -1,6 +1,7 @@
 /** The moderations service. */
-import { createOpenAICore, type ClientOptions, type OpenAICore, type RequestOptions } from '@integrations/openai-core';
-import { moderationParamsSchema, type ModerationCreateParams } from './moderations-schemas.js';
+import { createOpenAICore, rejectingMethods, type ClientOptions, type OpenAICore, type RequestOptions } from '@integrations/openai-core';
+import { moderationsOperations as operations } from './moderations-operations.js';
+import type { ModerationCreateParams } from './moderations-schemas.js';
 import type { ModerationResponse, ModerationResult } from './moderations-types.js';
 
 /** Moderations. */
@@ -23,7 +24,8 @@ export function flaggedCategories(result: ModerationResult): string[] {
  */
 export function createModerationsService(configOrCore: ClientOptions | OpenAICore = {}): ModerationsService {
   const core = createOpenAICore(configOrCore);
-  return {
-    create: (params, options) => core.post<ModerationResponse, ModerationCreateParams>('/moderations', { body: params, schema: moderationParamsSchema }, options),
-  };
+  const { createModeration } = operations;
+  return rejectingMethods<ModerationsService>({
+    create: (params, options) => core.post<ModerationResponse, ModerationCreateParams>(createModeration.path, { body: params, schema: createModeration.requestSchema }, options),
+  });
 }

@@ -1,0 +1,41 @@
+/**
+ * Per-call options are checked like client options, but report as a validation error (the
+ * call is wrong, not the client): an object, finite whole-millisecond timeouts a timer can
+ * hold, a whole number of retries, and a real signal.
+ */
+import { RequestError } from './errors.js';
+import type { RequestOptions } from './request-spec.js';
+
+/** The longest delay `setTimeout` can hold; a larger one fires after about 1 ms. */
+export const MAX_TIMER_MS = 2 ** 31 - 1;
+
+function invalid(path: string, message: string): RequestError {
+  return new RequestError({ kind: 'validation', message: `${path} ${message}`, issues: [{ path, message }] });
+}
+
+/**
+ * Throws a validation error for bad per-call options; returns them (or `{}`) when fine.
+ *
+ * @example
+ * const checked = checkRequestOptions(options);
+ */
+export function checkRequestOptions(options: unknown): RequestOptions {
+  if (options === undefined || options === null) return {};
+  if (typeof options !== 'object' || Array.isArray(options)) throw invalid('options', `must be an object, got ${Array.isArray(options) ? 'an array' : typeof options}`);
+  const checked = options as RequestOptions;
+  for (const name of ['timeout', 'streamIdleTimeout'] as const) {
+    const value = checked[name];
+    if (value !== undefined && !(typeof value === 'number' && Number.isFinite(value) && value > 0 && value <= MAX_TIMER_MS)) {
+      throw invalid(`options.${name}`, `must be a number of milliseconds above 0 and at most ${MAX_TIMER_MS}, got ${String(value)}`);
+    }
+  }
+  const retries = checked.maxRetries;
+  if (retries !== undefined && !(typeof retries === 'number' && Number.isInteger(retries) && retries >= 0)) {
+    throw invalid('options.maxRetries', `must be a whole number >= 0, got ${String(retries)}`);
+  }
+  const signal = checked.signal as unknown;
+  if (signal !== undefined && !(typeof signal === 'object' && signal !== null && typeof (signal as AbortSignal).addEventListener === 'function' && 'aborted' in signal)) {
+    throw invalid('options.signal', 'must be an AbortSignal');
+  }
+  return checked;
+}
