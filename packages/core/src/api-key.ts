@@ -6,6 +6,8 @@
 const REDACTED = '[REDACTED]';
 // Node's util.inspect looks this symbol up on any object; no import of node:util is needed.
 const INSPECT = Symbol.for('nodejs.util.inspect.custom');
+/** Shared by every installed copy of core, so a key made by one copy is accepted by another. */
+const BRAND = Symbol.for('@integrations/openai-core/api-key');
 
 /**
  * A secret API key that prints as `[REDACTED]` everywhere.
@@ -19,7 +21,20 @@ export class ApiKey {
 
   constructor(value: string) {
     this.#value = value;
+    Object.defineProperty(this, BRAND, { value: true });
     Object.freeze(this);
+  }
+
+  /**
+   * True for a key made by any installed copy of core (`instanceof` fails across copies: a
+   * CommonJS and an ESM consumer in one process load two).
+   *
+   * @example
+   * if (ApiKey.isInstance(options.apiKey)) use(options.apiKey);
+   */
+  static isInstance(value: unknown): value is ApiKey {
+    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[BRAND] === true &&
+      typeof (value as ApiKey).reveal === 'function';
   }
 
   /** Returns the key itself. Call it only to build the `Authorization` header. */

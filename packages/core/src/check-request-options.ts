@@ -4,6 +4,7 @@
  * hold, a whole number of retries, and a real signal.
  */
 import { RequestError } from './errors.js';
+import { headerProblem } from './headers.js';
 import type { RequestOptions } from './request-spec.js';
 
 /** The longest delay `setTimeout` can hold; a larger one fires after about 1 ms. */
@@ -33,6 +34,8 @@ export function checkRequestOptions(options: unknown): RequestOptions {
   if (retries !== undefined && !(typeof retries === 'number' && Number.isInteger(retries) && retries >= 0)) {
     throw invalid('options.maxRetries', `must be a whole number >= 0, got ${String(retries)}`);
   }
+  const headerIssue = checked.headers === undefined ? undefined : headerProblem(checked.headers);
+  if (headerIssue !== undefined) throw invalid('options.headers', headerIssue);
   const signal = checked.signal as unknown;
   if (signal !== undefined && !(typeof signal === 'object' && signal !== null && typeof (signal as AbortSignal).addEventListener === 'function' && 'aborted' in signal)) {
     throw invalid('options.signal', 'must be an AbortSignal');

@@ -38,11 +38,11 @@ describe('circuit breaker', () => {
     clock.advance(30_000);
     expect(circuit.admit()).toEqual({ isProbe: true });
     expect(() => circuit.admit()).toThrow(/probe request is in flight/);
-    circuit.recordSuccess();
+    circuit.recordSuccess(true);
     circuit.admit();
-    circuit.recordSuccess();
+    circuit.recordSuccess(true);
     circuit.admit();
-    circuit.recordSuccess();
+    circuit.recordSuccess(true);
     expect(circuit.state).toBe('closed');
     expect(changes).toEqual(['closed->open', 'open->half_open', 'half_open->closed']);
   });
@@ -52,9 +52,20 @@ describe('circuit breaker', () => {
     for (let index = 0; index < 5; index++) circuit.recordFailure();
     clock.advance(30_000);
     circuit.admit();
-    circuit.recordFailure();
+    circuit.recordFailure(true);
     expect(circuit.state).toBe('open');
     expect(() => circuit.admit()).toThrow(ServerError);
+  });
+
+  it('counts only the probe in half-open: calls admitted before the circuit opened give no verdict', () => {
+    const { circuit, clock } = breaker({ successThreshold: 1 });
+    for (let index = 0; index < 5; index++) circuit.recordFailure();
+    clock.advance(30_000);
+    expect(circuit.admit()).toEqual({ isProbe: true });
+    circuit.recordSuccess(false);
+    circuit.recordFailure(false);
+    expect(circuit.state).toBe('half_open');
+    expect(() => circuit.admit()).toThrow(/probe request is in flight/);
   });
 
   it('frees the probe slot when a probe ends without a verdict', () => {

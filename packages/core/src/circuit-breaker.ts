@@ -93,19 +93,23 @@ export class CircuitBreaker {
     this.#probeInFlight = false;
   }
 
-  /** Records a call (or probe attempt) that succeeded. */
-  recordSuccess(): void {
-    if (this.#state === 'half_open') {
+  /**
+   * Records a call (or probe attempt) that succeeded. In half-open only the probe counts: a
+   * call admitted before the circuit opened proves nothing about the server now.
+   */
+  recordSuccess(isProbe = false): void {
+    if (this.#state === 'half_open' && isProbe) {
       this.#probeInFlight = false;
       this.#probeSuccesses++;
       if (this.#probeSuccesses >= this.#options.successThreshold) this.#transition('closed');
     }
   }
 
-  /** Records a call that failed with an outage error (or a failed probe attempt). */
-  recordFailure(): void {
+  /** Records a call that failed with an outage error (or a failed probe attempt); in half-open only the probe's verdict counts. */
+  recordFailure(isProbe = false): void {
     const now = this.#clock.now();
     if (this.#state === 'half_open') {
+      if (!isProbe) return;
       this.#probeInFlight = false;
       this.#open(now);
       return;

@@ -7,6 +7,9 @@ import { NetworkError, OpenAIError } from './errors.js';
 
 const RESET_CODES = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED', 'ERR_STREAM_PREMATURE_CLOSE']);
 
+/** undici's own timeouts (Node's built-in fetch): headers, body, connect. */
+const TRANSPORT_TIMEOUT_CODES = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'UND_ERR_CONNECT_TIMEOUT']);
+
 /** Where in the exchange the failure happened; it decides the kind and the message. */
 export type FailurePhase = 'send' | 'body' | 'stream';
 
@@ -50,6 +53,17 @@ export function classifyFailure(
   }
   const code = findCode(error);
   const where = context.host ? ` to ${context.host}` : '';
+  if (code !== undefined && TRANSPORT_TIMEOUT_CODES.has(code)) {
+    // Node's built-in fetch gives up on its own (300 s for headers or between body chunks),
+    // whatever our `timeout` says: a timeout, not a connection failure.
+    return new NetworkError({
+      kind: 'timeout',
+      timeoutKind: 'request',
+      retryable: true,
+      message: `The transport's own timeout fired${where} (${code}) before ours (option "timeout"): Node's built-in fetch waits at most 300 s for headers or between body chunks; for longer requests use a transport with longer limits.`,
+      cause: error,
+    });
+  }
   if (context.phase === 'stream') {
     return new NetworkError({
       kind: 'stream_interrupted',

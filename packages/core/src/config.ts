@@ -4,8 +4,9 @@
  */
 import { ApiKey } from './api-key.js';
 import { readEnv } from './env.js';
+import { MAX_TIMER_MS } from './check-request-options.js';
 import { ConfigurationError } from './errors.js';
-import type { HeadersInput } from './headers.js';
+import { headerProblem, type HeadersInput } from './headers.js';
 import type { ClientHooks } from './hooks.js';
 import type { Logger, LogLevel } from './logger.js';
 import type { Middleware } from './middleware.js';
@@ -135,8 +136,26 @@ function resolveBaseUrl(raw: string, allowInsecureHttp: boolean): string {
   return url.href.replace(/\/+$/, '');
 }
 
+/** Printable ASCII without spaces: what an id or key may hold to travel in a header. */
+const HEADER_TOKEN = /^[\x21-\x7e]+$/;
+/** An id sent as a header (`OpenAI-Organization`, `OpenAI-Project`), checked like the key. */
+function checkHeaderId(name: string, value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string' || !HEADER_TOKEN.test(value)) {
+    throw new ConfigurationError({ kind: 'invalid_option', message: `${name} must be printable ASCII without spaces (it is sent as a header), got ${JSON.stringify(value)}` });
+  }
+  return value;
+}
+
+/** Default headers must be sendable: checked here, not as a raw TypeError on the first call. */
+function checkDefaultHeaders(headers: HeadersInput | undefined): HeadersInput | undefined {
+  const problem = headers === undefined ? undefined : headerProblem(headers);
+  if (problem !== undefined) throw new ConfigurationError({ kind: 'invalid_option', message: `defaultHeaders: ${problem}` });
+  return headers;
+}
+
 function resolveApiKey(option: string | ApiKey | undefined): ApiKey {
-  if (option instanceof ApiKey) return option;
+  if (ApiKey.isInstance(option)) return option;
   const raw = option ?? readEnv('OPENAI_API_KEY');
   if (raw === undefined || raw.trim() === '') {
     throw new ConfigurationError({
@@ -144,9 +163,10 @@ function resolveApiKey(option: string | ApiKey | undefined): ApiKey {
       message: 'No API key: pass apiKey, or set the OPENAI_API_KEY environment variable.',
     });
   }
-  if (/[\s\u0000-\u001f]/.test(raw.trim())) {
-    // A newline in a header value would be a header injection; never echo the key itself.
-    throw new ConfigurationError({ kind: 'invalid_option', message: 'apiKey contains whitespace or control characters.' });
+  // It goes into a header: a newline would inject one, and a non-ASCII character (a pasted
+  // zero-width space) would fail inside fetch as a raw TypeError. Never echo the key itself.
+  if (!HEADER_TOKEN.test(raw.trim())) {
+    throw new ConfigurationError({ kind: 'invalid_option', message: 'apiKey contains whitespace, control or non-ASCII characters (a pasted zero-width space?).' });
   }
   return new ApiKey(raw.trim());
 }
@@ -163,10 +183,19 @@ function checkNumber(name: string, value: number | undefined, fallback: number, 
   return value;
 }
 
+/** A delay a timer can hold: past 2³¹−1 ms, `setTimeout` fires after about 1 ms instead. */
+function checkTimer(name: string, value: number): number {
+  if (value > MAX_TIMER_MS) throw new ConfigurationError({ kind: 'invalid_option', message: `${name} must be at most ${MAX_TIMER_MS} ms (about 24.8 days), got ${value}` });
+  return value;
+}
+
 /** Checks every numeric field of a settings object (none may be negative or non-finite). */
 function checkNumbers<T extends object>(name: string, settings: T): T {
   for (const [key, value] of Object.entries(settings)) {
-    if (typeof value === 'number') checkNumber(`${name}.${key}`, value, 0, key === 'maxQueueSize' ? 'whole' : 'non_negative');
+    if (typeof value === 'number') {
+      checkNumber(`${name}.${key}`, value, 0, key === 'maxQueueSize' ? 'whole' : 'non_negative');
+      if (key.endsWith('Ms') || key === 'maxRetryAfter') checkTimer(`${name}.${key}`, value);
+    }
     else if (typeof value === 'object' && value !== null && key === 'budget') checkNumbers(`${name}.budget`, value);
   }
   return settings;
@@ -182,16 +211,16 @@ export function resolveConfig(options: ClientOptions = {}): ResolvedConfig {
   const allowInsecureHttp = options.allowInsecureHttp ?? false;
   return Object.freeze({
     apiKey: resolveApiKey(options.apiKey),
-    organizationId: options.organizationId ?? readEnv('OPENAI_ORG_ID'),
-    projectId: options.projectId ?? readEnv('OPENAI_PROJECT_ID'),
+    organizationId: checkHeaderId('organizationId', options.organizationId ?? readEnv('OPENAI_ORG_ID')),
+    projectId: checkHeaderId('projectId', options.projectId ?? readEnv('OPENAI_PROJECT_ID')),
     baseUrl: resolveBaseUrl(options.baseUrl ?? readEnv('OPENAI_BASE_URL') ?? DEFAULT_BASE_URL, allowInsecureHttp),
-    timeout: checkNumber('timeout', options.timeout, DEFAULT_TIMEOUT_MS, 'positive'),
+    timeout: checkTimer('timeout', checkNumber('timeout', options.timeout, DEFAULT_TIMEOUT_MS, 'positive')),
     maxRetries: checkNumber('maxRetries', options.maxRetries, DEFAULT_MAX_RETRIES, 'whole'),
     retry: checkNumbers('retry', options.retry ?? {}),
     circuitBreaker: options.circuitBreaker === false ? false : checkNumbers('circuitBreaker', options.circuitBreaker ?? {}),
     rateLimit: options.rateLimit === undefined ? undefined : checkNumbers('rateLimit', options.rateLimit),
-    streamIdleTimeout: options.streamIdleTimeout === undefined ? undefined : checkNumber('streamIdleTimeout', options.streamIdleTimeout, 0, 'positive'),
-    defaultHeaders: options.defaultHeaders,
+    streamIdleTimeout: options.streamIdleTimeout === undefined ? undefined : checkTimer('streamIdleTimeout', checkNumber('streamIdleTimeout', options.streamIdleTimeout, 0, 'positive')),
+    defaultHeaders: checkDefaultHeaders(options.defaultHeaders),
     defaultQuery: options.defaultQuery,
     fetch: options.fetch,
     transport: options.transport,

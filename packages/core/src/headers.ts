@@ -22,6 +22,26 @@ export type HeadersInput =
   | Record<string, string | undefined | null>
   | Array<[string, string]>;
 
+/** An HTTP field name, and a field value fetch can send (no CR, LF or NUL; Latin-1 only). */
+const FIELD_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+const FIELD_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
+
+/**
+ * What is wrong with a header set, or `undefined` when every name and value can be sent.
+ * Callers turn the answer into their own typed error (configuration or validation).
+ */
+export function headerProblem(headers: HeadersInput): string | undefined {
+  if (typeof headers !== 'object' || headers === null) return 'headers must be an object';
+  const entries = headers instanceof Headers ? [...headers] : Array.isArray(headers) ? headers : Object.entries(headers);
+  for (const [name, value] of entries) {
+    if (typeof name !== 'string' || !FIELD_NAME.test(name)) return `${JSON.stringify(name)} is not a valid header name`;
+    if (value !== undefined && value !== null && (typeof value !== 'string' || !FIELD_VALUE.test(value))) {
+      return `the value of ${JSON.stringify(name)} has a character a header cannot carry (CR, LF, NUL or non-Latin-1)`;
+    }
+  }
+  return undefined;
+}
+
 /** Merges header sets left to right; later sets win, `null`/`undefined` values delete. */
 export function mergeHeaders(...sets: Array<HeadersInput | undefined>): Headers {
   const merged = new Headers();

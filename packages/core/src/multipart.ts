@@ -3,6 +3,7 @@
  * chunk), so a 200 MB file goes out in constant memory; the length is computed up front when
  * every part's size is known, and the body can be re-opened for a retry when every part can.
  */
+import { RequestError } from './errors.js';
 import { isUploadable, toUploadSource, type Uploadable, type UploadSource } from './upload-source.js';
 
 /** Upload progress, reported as bytes leave the encoder. */
@@ -20,7 +21,11 @@ export interface MultipartBody {
   contentType: string;
   contentLength: number | undefined;
   replayable: boolean;
-  open(onProgress?: (progress: UploadProgress) => void): ReadableStream<Uint8Array>;
+  /**
+   * A fresh body stream. When `done` aborts (the attempt is over, say because the server
+   * answered before reading it all), the upload being read is cancelled, closing its file.
+   */
+  open(onProgress?: (progress: UploadProgress) => void, done?: AbortSignal): ReadableStream<Uint8Array>;
 }
 
 type Part = { name: string; text: string } | { name: string; source: UploadSource };
@@ -32,10 +37,25 @@ function escapeQuoted(value: string): string {
   return value.replace(/"/g, '%22').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
 
+/** `type/subtype` with optional parameters, nothing that could end the part header early. */
+const MEDIA_TYPE = /^[\w.+-]+\/[\w.+-]+(?:\s*;\s*[\w.+-]+=(?:[\w.+-]+|"[^"\\\r\n]*"))*$/;
+
+/** A content type goes into the part header as is: a CR or LF in it would inject a field. */
+function checkContentType(contentType: string, field: string): void {
+  if (MEDIA_TYPE.test(contentType)) return;
+  throw new RequestError({
+    kind: 'validation',
+    message: `The upload in "${field}" has an invalid content type ${JSON.stringify(contentType)}: expected "type/subtype", e.g. "application/jsonl".`,
+    issues: [{ path: field, message: 'invalid content type' }],
+  });
+}
+
 async function flatten(name: string, value: FormValue, parts: Part[]): Promise<void> {
   if (value === undefined || value === null) return;
   if (isUploadable(value)) {
-    parts.push({ name, source: await toUploadSource(value, name) });
+    const source = await toUploadSource(value, name);
+    checkContentType(source.contentType, name);
+    parts.push({ name, source });
   } else if (Array.isArray(value)) {
     for (const item of value) await flatten(`${name}[]`, item, parts);
   } else if (typeof value === 'object') {
@@ -81,7 +101,7 @@ export async function encodeMultipart(fields: Record<string, FormValue>, options
     contentType: `multipart/form-data; boundary=${boundary}`,
     contentLength,
     replayable: parts.every((part) => 'text' in part || part.source.replayable),
-    open: (onProgress) => openBody(parts, heads, closing, contentLength, onProgress),
+    open: (onProgress, done) => openBody(parts, heads, closing, contentLength, onProgress, done),
   };
 }
 
@@ -91,6 +111,7 @@ function openBody(
   closing: Uint8Array,
   total: number | undefined,
   onProgress: ((progress: UploadProgress) => void) | undefined,
+  done: AbortSignal | undefined,
 ): ReadableStream<Uint8Array> {
   // The queue holds what to emit next: byte chunks, or an upload to stream from.
   const queue: Array<Uint8Array | UploadSource> = [];
@@ -107,9 +128,18 @@ function openBody(
     controller.enqueue(chunk);
     onProgress?.({ loaded, total });
   };
+  // Fetch holds the outer stream's reader, so the attempt cannot cancel it; it cancels the
+  // upload being read instead (a `{ path }` file handle would otherwise wait for GC).
+  const release = () => {
+    queue.length = 0;
+    reader?.cancel(done?.reason).catch(() => undefined);
+    reader = undefined;
+  };
+  done?.addEventListener('abort', release, { once: true });
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
       for (;;) {
+        if (done?.aborted) return controller.close();
         if (reader) {
           const next = await reader.read();
           if (!next.done) {
@@ -119,7 +149,10 @@ function openBody(
           reader = undefined;
         }
         const item = queue.shift();
-        if (item === undefined) return controller.close();
+        if (item === undefined) {
+          done?.removeEventListener('abort', release);
+          return controller.close();
+        }
         if (item instanceof Uint8Array) return emit(controller, item);
         reader = item.open().getReader();
       }

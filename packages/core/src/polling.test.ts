@@ -61,6 +61,20 @@ describe('polling', () => {
     const controller = new AbortController();
     let seen: AbortSignal | undefined;
     await poll(async (signal) => { seen = signal; return { status: 'completed' }; }, { isDone: () => true, signal: controller.signal });
-    expect(seen).toBe(controller.signal);
+    expect(seen?.aborted).toBe(false);
+    const inFlight = caught<RequestError>(() => poll((signal) => new Promise((_resolve, reject) => signal!.addEventListener('abort', () => reject(signal!.reason))), { isDone: () => true, signal: controller.signal }));
+    controller.abort(new RequestError({ kind: 'aborted', message: 'stop' }));
+    expect((await inFlight).kind).toBe('aborted');
+  });
+
+  it('ends a fetch still in flight at the deadline, with a typed poll timeout', async () => {
+    api.on('GET', '/batches/b1', reply.stall());
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    const core = mockCore();
+    const pending = caught<NetworkError>(() => poll((signal) => core.get<Batch>('/batches/b1', {}, { signal }), { isDone: () => true, timeoutMs: 5_000 }));
+    await vi.advanceTimersByTimeAsync(5_000);
+    const error = await pending;
+    expect(error).toBeInstanceOf(NetworkError);
+    expect(error).toMatchObject({ kind: 'timeout', timeoutKind: 'poll' });
   });
 });

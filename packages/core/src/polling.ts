@@ -2,7 +2,7 @@
  * Polls until a resource reaches a final state (a batch, a fine-tuning job, a run), honouring
  * the server's `openai-poll-after-ms` hint, a deadline and the caller's abort signal.
  */
-import { sleep } from './abort.js';
+import { linkSignals, sleep } from './abort.js';
 import { NetworkError } from './errors.js';
 import { getResponseMeta } from './response-meta.js';
 
@@ -37,21 +37,27 @@ function pollHint(state: unknown): number | undefined {
 export async function poll<T>(fetchState: (signal: AbortSignal | undefined) => Promise<T>, options: PollOptions<T>): Promise<T> {
   const interval = options.intervalMs ?? 1_000;
   const timeout = options.timeoutMs ?? 30 * 60_000;
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    const state = await fetchState(options.signal);
-    if (options.isDone(state)) return state;
-    const remaining = deadline - Date.now();
-    const wait = pollHint(state) ?? interval;
-    if (wait >= remaining) {
-      if (remaining > 0) await sleep(remaining, options.signal);
-      throw new NetworkError({
-        kind: 'timeout',
-        timeoutKind: 'poll',
-        retryable: false,
-        message: `Polling gave up after ${timeout} ms without reaching a final state (option "timeoutMs").`,
-      });
+  // The deadline aborts whatever is running when it fires, a fetch in flight included.
+  const deadline = new AbortController();
+  const timer = setTimeout(() => deadline.abort(), timeout);
+  const linked = linkSignals([options.signal, deadline.signal]);
+  const timedOut = () => new NetworkError({
+    kind: 'timeout',
+    timeoutKind: 'poll',
+    retryable: false,
+    message: `Polling gave up after ${timeout} ms without reaching a final state (option "timeoutMs").`,
+  });
+  try {
+    for (;;) {
+      const state = await fetchState(linked.signal);
+      if (options.isDone(state)) return state;
+      await sleep(pollHint(state) ?? interval, linked.signal);
     }
-    await sleep(wait, options.signal);
+  } catch (error) {
+    if (deadline.signal.aborted && !options.signal?.aborted) throw timedOut();
+    throw error;
+  } finally {
+    clearTimeout(timer);
+    linked.dispose();
   }
 }

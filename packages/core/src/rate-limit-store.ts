@@ -78,8 +78,8 @@ export class InMemoryRateLimitStore implements RateLimitStore {
 
   async observe(bucket: Omit<BucketRequest, 'cost'>, remaining: number, resetMs: number | undefined, now: number): Promise<void> {
     const state = this.#refilled(bucket, now);
-    if (remaining >= state.tokens) return;
-    state.tokens = remaining;
+    // The server's count is the truth, up or down (its limit may have been raised).
+    state.tokens = Math.min(bucket.capacity, remaining);
     if (resetMs !== undefined && resetMs > 0) {
       state.overrideUntil = now + resetMs;
       state.overrideRate = (bucket.capacity - remaining) / resetMs;

@@ -96,18 +96,36 @@ describe('client-side rate limiter', () => {
   it('follows the server: remaining 0 holds calls, and capacity returns over the reset time', async () => {
     const limit = limiter({ autoAdjust: true });
     // 100 requests come back over 2 s (OpenAI: "time until the limit resets to its initial state"): one per 20 ms.
-    await limit.observe({ limitRequests: 100, remainingRequests: 0, resetRequestsMs: 2_000 });
-    const next = track([limit.acquire(0, '/a')]);
+    await limit.observe({ limitRequests: 100, remainingRequests: 0, resetRequestsMs: 2_000 }, 'gpt-4o');
+    const next = track([limit.acquire(0, '/a', undefined, 'gpt-4o')]);
     await vi.advanceTimersByTimeAsync(10);
     expect(next).toEqual([false]);
     await vi.advanceTimersByTimeAsync(15);
     expect(next).toEqual([true]);
   });
 
+  it('follows a raised limit: after limit 3 the server reports 10,000 and calls flow again', async () => {
+    const limit = limiter({ autoAdjust: true });
+    await limit.observe({ limitRequests: 3, remainingRequests: 0, resetRequestsMs: 60_000 }, 'gpt-4o');
+    expect(track([limit.acquire(0, '/a', undefined, 'gpt-4o')])).toEqual([false]);
+    await limit.observe({ limitRequests: 10_000, remainingRequests: 9_990, resetRequestsMs: 6 }, 'gpt-4o');
+    const after = track(Array.from({ length: 20 }, () => limit.acquire(0, '/a', undefined, 'gpt-4o')));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(after.every(Boolean)).toBe(true);
+  });
+
+  it("keeps one model's limits to that model", async () => {
+    const limit = limiter({ autoAdjust: true });
+    await limit.observe({ limitRequests: 3, remainingRequests: 0, resetRequestsMs: 60_000 }, 'gpt-image-1');
+    const other = track([limit.acquire(0, '/a', undefined, 'gpt-4o-mini'), limit.acquire(0, '/a')]);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(other).toEqual([true, true]);
+  });
+
   it('ignores the server when autoAdjust is off', async () => {
     const limit = limiter({ autoAdjust: false, requestsPerMinute: 100 });
-    await limit.observe({ limitRequests: 100, remainingRequests: 0, resetRequestsMs: 60_000 });
-    const next = track([limit.acquire(0, '/a')]);
+    await limit.observe({ limitRequests: 100, remainingRequests: 0, resetRequestsMs: 60_000 }, 'gpt-4o');
+    const next = track([limit.acquire(0, '/a', undefined, 'gpt-4o')]);
     await vi.advanceTimersByTimeAsync(0);
     expect(next).toEqual([true]);
   });

@@ -49,6 +49,7 @@ interface Limits {
 
 interface Waiter {
   tokens: number;
+  model: string | undefined;
   endpoint: string;
   resolve(): void;
   reject(error: Error): void;
@@ -64,6 +65,8 @@ export class RateLimiter {
   readonly #autoAdjust: boolean;
   readonly #hook: RateLimitHook | undefined;
   readonly #queue: Waiter[] = [];
+  /** Per-minute limits the server reported, per model: the API limits each model separately. */
+  readonly #learned = new Map<string, { requestsPerMinute?: number; tokensPerMinute?: number }>();
   #pumping = false;
   /** Ends the pump's current wait early (the queue head left). */
   #wakePump: (() => void) | undefined;
@@ -78,16 +81,25 @@ export class RateLimiter {
     this.#hook = hook;
   }
 
-  #buckets(tokens: number): BucketRequest[] {
-    const limits = this.#limits;
+  /**
+   * The buckets a call of `model` draws from: the configured limits (client-wide), and the
+   * limits the server reported for that model (`autoAdjust`), each under its own key.
+   */
+  #buckets(tokens: number, model: string | undefined): BucketRequest[] {
     const buckets: BucketRequest[] = [];
     const add = (key: string, capacity: number | undefined, periodMs: number, cost: number) => {
       if (capacity !== undefined && capacity > 0) buckets.push({ key, capacity, refillPerMs: capacity / periodMs, cost: Math.min(cost, capacity) });
     };
+    const limits = this.#limits;
     add('requests:minute', limits.requestsPerMinute, MINUTE, 1);
     add('requests:day', limits.requestsPerDay, DAY, 1);
     add('tokens:minute', limits.tokensPerMinute, MINUTE, tokens);
     add('tokens:day', limits.tokensPerDay, DAY, tokens);
+    const learned = model === undefined ? undefined : this.#learned.get(model);
+    if (learned) {
+      add(`model:${model}:requests:minute`, learned.requestsPerMinute, MINUTE, 1);
+      add(`model:${model}:tokens:minute`, learned.tokensPerMinute, MINUTE, tokens);
+    }
     return buckets;
   }
 
@@ -95,28 +107,28 @@ export class RateLimiter {
    * Waits for room for one request of about `tokens` tokens. Rejects with `RateLimitError`
    * (queue full), a `timeout` (queue wait too long) or `aborted` (the signal).
    */
-  async acquire(tokens: number, endpoint: string, signal?: AbortSignal): Promise<RateLimitPermit> {
+  async acquire(tokens: number, endpoint: string, signal?: AbortSignal, model?: string): Promise<RateLimitPermit> {
     if (signal?.aborted) throw abortError(signal);
     const tokenLimit = this.#limits.tokensPerMinute;
     if (tokenLimit !== undefined && tokens > tokenLimit) {
       this.#hook?.onRejected?.({ endpoint, reason: 'too_large' });
       throw new RateLimitError({ kind: 'request_too_large', message: `This request needs about ${tokens} tokens, more than tokensPerMinute (${tokenLimit}) allows at once.` });
     }
-    const buckets = this.#buckets(tokens);
+    const buckets = this.#buckets(tokens, model);
     if (buckets.length > 0) {
       const first = this.#queue.length === 0 ? await this.#store.tryConsume(buckets, this.#clock.now()) : undefined;
-      if (first?.granted) return this.#permit(tokens);
-      await this.#enqueue(tokens, endpoint, first?.waitMs, signal);
+      if (first?.granted) return this.#permit(tokens, model);
+      await this.#enqueue(tokens, model, endpoint, first?.waitMs, signal);
     }
-    return this.#permit(tokens);
+    return this.#permit(tokens, model);
   }
 
-  #permit(estimated: number): RateLimitPermit {
+  #permit(estimated: number, model: string | undefined): RateLimitPermit {
     return {
       settle: async (actual) => {
         if (actual === undefined || actual === estimated) return;
         const now = this.#clock.now();
-        for (const bucket of this.#buckets(0).filter((each) => each.key.startsWith('tokens'))) {
+        for (const bucket of this.#buckets(0, model).filter((each) => each.key.includes('tokens:'))) {
           await this.#store.adjust(bucket, estimated - actual, now);
         }
         // Tokens came back: the queue head may fit now.
@@ -125,7 +137,7 @@ export class RateLimiter {
     };
   }
 
-  #enqueue(tokens: number, endpoint: string, waitMs: number | undefined, signal?: AbortSignal): Promise<void> {
+  #enqueue(tokens: number, model: string | undefined, endpoint: string, waitMs: number | undefined, signal?: AbortSignal): Promise<void> {
     // The signal may have fired while the fast path awaited the store.
     if (signal?.aborted) return Promise.reject(abortError(signal));
     if (this.#queue.length >= this.#maxQueueSize) {
@@ -141,7 +153,7 @@ export class RateLimiter {
         settle(new NetworkError({ kind: 'timeout', timeoutKind: 'queue', message: `Waited ${this.#queueTimeoutMs} ms for client-side rate limit capacity (option "rateLimit.queueTimeoutMs").` }));
       }, this.#queueTimeoutMs);
       const onAbort = () => settle(abortError(signal));
-      const waiter: Waiter = { tokens, endpoint, resolve: () => settle(), reject: (error) => settle(error) };
+      const waiter: Waiter = { tokens, model, endpoint, resolve: () => settle(), reject: (error) => settle(error) };
       const settle = (error?: Error) => {
         clearTimeout(timer);
         signal?.removeEventListener('abort', onAbort);
@@ -165,7 +177,7 @@ export class RateLimiter {
     try {
       while (this.#queue.length > 0) {
         const head = this.#queue[0]!;
-        const result = await this.#store.tryConsume(this.#buckets(head.tokens), this.#clock.now());
+        const result = await this.#store.tryConsume(this.#buckets(head.tokens, head.model), this.#clock.now());
         if (result.granted) {
           head.resolve();
           continue;
@@ -188,16 +200,24 @@ export class RateLimiter {
     }
   }
 
-  /** Follows the server's view of the limits (`autoAdjust`). */
-  async observe(info: RateLimitInfo): Promise<void> {
-    if (!this.#autoAdjust) return;
+  /**
+   * Follows the server's view of the limits (`autoAdjust`) for `model`: the latest
+   * `x-ratelimit-limit-*` figures, up or down, and the remaining counts they report.
+   */
+  async observe(info: RateLimitInfo, model?: string): Promise<void> {
+    if (!this.#autoAdjust || model === undefined) return;
+    const previous = this.#learned.get(model) ?? {};
+    const learned = {
+      requestsPerMinute: info.limitRequests ?? previous.requestsPerMinute,
+      tokensPerMinute: info.limitTokens ?? previous.tokensPerMinute,
+    };
+    this.#learned.set(model, learned);
     const now = this.#clock.now();
-    if (info.limitRequests !== undefined) this.#limits.requestsPerMinute = Math.min(this.#limits.requestsPerMinute ?? Infinity, info.limitRequests);
-    if (info.limitTokens !== undefined) this.#limits.tokensPerMinute = Math.min(this.#limits.tokensPerMinute ?? Infinity, info.limitTokens);
-    const buckets = this.#buckets(0);
-    const requests = buckets.find((bucket) => bucket.key === 'requests:minute');
-    const tokens = buckets.find((bucket) => bucket.key === 'tokens:minute');
+    const buckets = this.#buckets(0, model);
+    const requests = buckets.find((bucket) => bucket.key === `model:${model}:requests:minute`);
+    const tokens = buckets.find((bucket) => bucket.key === `model:${model}:tokens:minute`);
     if (requests && info.remainingRequests !== undefined) await this.#store.observe(requests, info.remainingRequests, info.resetRequestsMs, now);
     if (tokens && info.remainingTokens !== undefined) await this.#store.observe(tokens, info.remainingTokens, info.resetTokensMs, now);
   }
+
 }

@@ -48,12 +48,16 @@ function newIdempotencyKey(): string {
   return `idem-${crypto.randomUUID()}`;
 }
 
-function authHeaders(apiKey: ApiKey, config: ResolvedConfig): Record<string, string | undefined> {
-  return {
-    authorization: `Bearer ${apiKey.reveal()}`,
-    'openai-organization': config.organizationId,
-    'openai-project': config.projectId,
-  };
+/**
+ * Auth headers. Organization and project are set only when config has them: a caller's own
+ * `OpenAI-Organization`/`OpenAI-Project` (default or per-call headers) must not be deleted by
+ * an unset option, or the work lands in the key's default project.
+ */
+function authHeaders(apiKey: ApiKey, config: ResolvedConfig): Record<string, string> {
+  const headers: Record<string, string> = { authorization: `Bearer ${apiKey.reveal()}` };
+  if (config.organizationId !== undefined) headers['openai-organization'] = config.organizationId;
+  if (config.projectId !== undefined) headers['openai-project'] = config.projectId;
+  return headers;
 }
 
 /**
@@ -97,7 +101,8 @@ export function createPipeline(parts: PipelineParts) {
 
     const model = typeof (spec.body as { model?: unknown } | undefined)?.model === 'string' ? (spec.body as { model: string }).model : undefined;
     const telemetry = startCallTelemetry(config.hooks, logger, { method: spec.method, endpoint, url: request.url, headers: request.headers, body: spec.body, model });
-    const idempotencyKey = options.idempotencyKey ?? (spec.method === 'POST' ? newIdempotencyKey() : undefined);
+    // A caller's key wins: the option, then an `Idempotency-Key` header they set, then ours.
+    const idempotencyKey = options.idempotencyKey ?? request.headers.get('idempotency-key') ?? (spec.method === 'POST' ? newIdempotencyKey() : undefined);
     const started = Date.now();
     const call: CallContext = { spec, options, endpoint, replayable: multipart?.replayable ?? true, spanEvent: telemetry.spanEvent };
     let attempts = 0;
@@ -105,15 +110,7 @@ export function createPipeline(parts: PipelineParts) {
     const attempt = async (attemptNumber: number) => {
       attempts = attemptNumber;
       if (options.signal?.aborted) throw abortError(options.signal);
-      const timeoutMs = options.timeout ?? config.timeout;
-      const timeout = new AbortController();
-      const timer = setTimeout(() => timeout.abort(), timeoutMs);
-      // A stream's body is read after the attempt, so its link lives as long as the stream does
-      // (the stream's own signal, made per stream); every other link ends with the attempt.
-      const linked = linkSignals([options.signal, timeout.signal]);
-      const signal = linked.signal;
-      let keepLinked = false;
-      const bodyContext: BodyContext = { callerSignal: options.signal, timeoutSignal: timeout.signal, timeoutMs, host: request.url.host };
+      // Headers first: nothing below may throw between starting the timer and the try that clears it.
       const headers = mergeHeaders(request.headers, authHeaders(config.apiKey, config), {
         'idempotency-key': idempotencyKey,
         'x-retry-count': String(attemptNumber - 1),
@@ -122,11 +119,22 @@ export function createPipeline(parts: PipelineParts) {
         headers.set('content-type', multipart.contentType);
         if (multipart.contentLength !== undefined) headers.set('content-length', String(multipart.contentLength));
       }
+      const timeoutMs = options.timeout ?? config.timeout;
+      const timeout = new AbortController();
+      const timer = setTimeout(() => timeout.abort(), timeoutMs);
+      const bodyContext: BodyContext = { callerSignal: options.signal, timeoutSignal: timeout.signal, timeoutMs, host: request.url.host };
+      // A stream's body is read after the attempt, so its link lives as long as the stream does
+      // (the stream's own signal, made per stream); every other link ends with the attempt.
+      const linked = linkSignals([options.signal, timeout.signal]);
+      const signal = linked.signal;
+      let keepLinked = false;
+      /** Aborted when the attempt ends: an upload the server did not read to the end is released. */
+      const attemptDone = new AbortController();
       const attemptTelemetry = telemetry.attempt(attemptNumber);
       try {
         let response: Response;
         try {
-          const body = multipart ? multipart.open(options.onUploadProgress) : jsonBody ?? null;
+          const body = multipart ? multipart.open(options.onUploadProgress, attemptDone.signal) : jsonBody ?? null;
           response = await transport.send({ url: request.url.href, method: spec.method, headers, body, signal });
         } catch (error) {
           throw classifyFailure(error, { ...bodyContext, phase: 'send' });
@@ -145,6 +153,7 @@ export function createPipeline(parts: PipelineParts) {
       } finally {
         clearTimeout(timer);
         if (!keepLinked) linked.dispose();
+        attemptDone.abort();
       }
     };
 

@@ -39,6 +39,12 @@ export interface ResilienceSettings {
 
 const STATE_VALUE: Record<CircuitState, number> = { closed: 0, half_open: 1, open: 2 };
 
+/** The model a call is for: the API's rate limits are per model. */
+function modelOf(body: unknown): string | undefined {
+  const model = (body as { model?: unknown } | undefined)?.model;
+  return typeof model === 'string' ? model : undefined;
+}
+
 function totalTokens(value: unknown): number | undefined {
   const usage = (value as { usage?: { total_tokens?: unknown } } | undefined)?.usage;
   return typeof usage?.total_tokens === 'number' ? usage.total_tokens : undefined;
@@ -81,6 +87,15 @@ export function createResiliencePolicy(settings: ResilienceSettings): Resilience
   const outcomeEvent = (endpoint: string, outcome: 'success' | 'failure', breaker: CircuitBreaker) =>
     safely('circuit breaker', () => hooks.circuitBreaker?.onOutcome?.({ endpoint, outcome, state: breaker.state }));
 
+  /** Limiter bookkeeping after the verdict: a store that fails (a Redis blip) is logged, not thrown. */
+  async function bookkeeping(what: string, work: () => unknown): Promise<void> {
+    try {
+      await work();
+    } catch (error) {
+      logger.warn(`Could not ${what}; the call's outcome stands.`, { error });
+    }
+  }
+
   async function run<T>(call: CallContext, attempt: (attemptNumber: number) => Promise<AttemptOutcome<T>>): Promise<AttemptOutcome<T>> {
     const { options, endpoint } = call;
     const maxRetries = options.maxRetries ?? settings.maxRetries;
@@ -88,6 +103,7 @@ export function createResiliencePolicy(settings: ResilienceSettings): Resilience
     const retry = { ...DEFAULT_RETRY, ...definedOnly(clientRetry), ...definedOnly(options.retry ?? {}) };
     const breaker = options.circuitBreaker === false ? undefined : breakerFor(endpoint);
     const useLimiter = limiter !== undefined && options.rateLimit !== false;
+    const model = modelOf(call.spec.body);
     const tokens = useLimiter ? (options.rateLimit ? options.rateLimit.estimatedTokens : undefined) ?? estimateTokens(call.spec.body) : 0;
 
     for (let attemptNumber = 1; ; attemptNumber++) {
@@ -102,7 +118,7 @@ export function createResiliencePolicy(settings: ResilienceSettings): Resilience
       try {
         if (useLimiter) {
           const waitStarted = Date.now();
-          permit = await limiter.acquire(tokens, endpoint, options.signal);
+          permit = await limiter.acquire(tokens, endpoint, options.signal, model);
           const waitedMs = Date.now() - waitStarted;
           if (waitedMs > 0) call.spanEvent('rate_limit_wait', { 'openai.attempt': attemptNumber, 'openai.rate_limit.wait_ms': waitedMs });
         }
@@ -110,30 +126,36 @@ export function createResiliencePolicy(settings: ResilienceSettings): Resilience
         if (admission?.isProbe) breaker!.releaseProbe();
         throw error;
       }
+      const isProbe = admission?.isProbe === true;
+      /** True while this attempt holds the half-open probe slot and has given no verdict. */
+      let holdingProbe = isProbe;
       try {
         const outcome = await attempt(attemptNumber);
-        await permit?.settle(totalTokens(outcome.value));
-        if (useLimiter) await limiter.observe(parseRateLimitHeaders(outcome.response.headers));
+        // The verdict first: what follows is bookkeeping that must not undo a success.
         if (breaker) {
-          breaker.recordSuccess();
+          breaker.recordSuccess(isProbe);
+          holdingProbe = false;
           outcomeEvent(endpoint, 'success', breaker);
         }
         budget?.refund();
+        await bookkeeping('settle the rate-limit permit', () => permit?.settle(totalTokens(outcome.value)));
+        if (useLimiter) await bookkeeping('read rate-limit headers', () => limiter.observe(parseRateLimitHeaders(outcome.response.headers), model));
         return outcome;
       } catch (caught) {
-        await permit?.settle(0);
+        await bookkeeping('settle the rate-limit permit', () => permit?.settle(0));
         if (!OpenAIError.isInstance(caught)) throw caught;
         const error = caught;
-        if (useLimiter && error.headers) await limiter.observe(parseRateLimitHeaders(new Headers(error.headers)));
+        if (useLimiter && error.headers) await bookkeeping('read rate-limit headers', () => limiter.observe(parseRateLimitHeaders(new Headers(error.headers!)), model));
         const outage = countsAsOutage(error);
-        if (admission?.isProbe) {
+        if (holdingProbe) {
+          holdingProbe = false;
           if (outage) {
-            breaker!.recordFailure();
+            breaker!.recordFailure(true);
             outcomeEvent(endpoint, 'failure', breaker!);
-          } else breaker!.releaseProbe();
+          } else breaker!.releaseProbe(); // no verdict (a 4xx, a 429): let the next call probe
         }
         const recordFinal = () => {
-          if (outage && !admission?.isProbe && breaker) {
+          if (outage && !isProbe && breaker) {
             breaker.recordFailure();
             outcomeEvent(endpoint, 'failure', breaker);
           }
@@ -174,6 +196,9 @@ export function createResiliencePolicy(settings: ResilienceSettings): Resilience
         call.spanEvent('retry', { 'openai.attempt': attemptNumber, 'openai.error.kind': error.kind, 'openai.retry.delay_ms': delayMs });
         logger.info(`Retrying ${call.spec.method} ${endpoint} in ${Math.round(delayMs)} ms (attempt ${attemptNumber + 1} of ${maxRetries + 1}): ${error.message}`);
         await clock.sleep(delayMs, options.signal);
+      } finally {
+        // Whatever else happened (a throw from a hook or a non-typed error), the slot is freed.
+        if (holdingProbe) breaker!.releaseProbe();
       }
     }
   }

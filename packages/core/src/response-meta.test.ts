@@ -32,4 +32,10 @@ describe('rate-limit and retry headers', () => {
     expect(parseRetryAfter(new Headers({ 'retry-after': 'whenever' }), now)).toBeUndefined();
     expect(parseRetryAfter(new Headers(), now)).toBeUndefined();
   });
+
+  it.each(['0x10', '1e3', 'Infinity', '-5', '2 seconds'])('ignores retry-after %j instead of reading it as code', (value) => {
+    const now = Date.parse('2026-01-01T00:00:00Z');
+    expect(parseRetryAfter(new Headers({ 'retry-after': value }), now)).toBeUndefined();
+    expect(parseRetryAfter(new Headers({ 'retry-after-ms': value }), now)).toBeUndefined();
+  });
 });

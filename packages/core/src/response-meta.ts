@@ -27,12 +27,19 @@ export interface ResponseMeta {
   durationMs: number;
 }
 
-const metaByResult = new WeakMap<object, ResponseMeta>();
+/**
+ * One map for every installed copy of core (under a `Symbol.for` key on `globalThis`), so
+ * `getResponseMeta` from one copy reads results made by another.
+ */
+const metaByResult: WeakMap<object, ResponseMeta> = ((globalThis as Record<symbol, unknown>)[Symbol.for('@integrations/openai-core/response-meta')] ??= new WeakMap()) as WeakMap<object, ResponseMeta>;
 
+/**
+ * A plain decimal number, nothing else: `Number()` would also read `0x10` as 16, `1e3` as
+ * 1000 and `Infinity`, and a header is not code.
+ */
 function toNumber(value: string | null): number | undefined {
-  if (value === null || value.trim() === '') return undefined;
-  const number = Number(value);
-  return Number.isFinite(number) ? number : undefined;
+  if (value === null || !/^\s*\d+(?:\.\d+)?\s*$/.test(value)) return undefined;
+  return Number(value);
 }
 
 /** Reads the `x-ratelimit-*` headers; absent headers stay absent. */
@@ -62,7 +69,9 @@ export function parseRetryAfter(headers: Headers, now = Date.now()): number | un
   if (retryAfter === null) return undefined;
   const seconds = toNumber(retryAfter);
   if (seconds !== undefined) return seconds >= 0 ? seconds * 1000 : undefined;
-  const date = Date.parse(retryAfter);
+  // An HTTP date names its weekday or month ("Thu, 01 Jan 2026 00:00:05 GMT"); Date.parse alone
+  // would also take "-5" or "2026" as a date.
+  const date = /[A-Za-z]{3}/.test(retryAfter) ? Date.parse(retryAfter) : Number.NaN;
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 

@@ -106,4 +106,19 @@ describe('SSE decoder', () => {
     const oneByteChunks = Array.from(bytes, (byte) => Uint8Array.of(byte));
     expect(decodeChunks(oneByteChunks).events).toEqual(decodeChunks([bytes]).events);
   });
+
+  it('keeps a CRLF whole when an empty chunk falls between the CR and the LF', () => {
+    const chunks = [encoder.encode('data: a\r'), new Uint8Array(0), encoder.encode('\ndata: b\n\n')];
+    expect(decodeChunks(chunks).events).toEqual([{ event: 'message', data: 'a\nb' }]);
+  });
+
+  it('decodes one 16 MB event sent in 16 KiB chunks (a partial image), scanning each byte once', () => {
+    const payload = 'x'.repeat(16 * 1024 * 1024);
+    const bytes = encoder.encode(`event: image_generation.partial_image\ndata: {"b64_json":"${payload}"}\n\n`);
+    const chunks = splitAt(bytes, Array.from({ length: Math.ceil(bytes.byteLength / 16_384) }, (_, index) => (index + 1) * 16_384));
+    const { events } = decodeChunks(chunks);
+    expect(events).toHaveLength(1);
+    expect(events[0]!.event).toBe('image_generation.partial_image');
+    expect(events[0]!.data.length).toBe(payload.length + '{"b64_json":""}'.length);
+  });
 });

@@ -21,7 +21,8 @@ export interface ServerSentEvent {
  */
 export class SseDecoder {
   readonly #text = new TextDecoder('utf-8');
-  #buffer = '';
+  /** The pieces of a line whose end has not arrived yet. */
+  #partialLine: string[] = [];
   #pendingCarriageReturn = false;
   #sawFirstLine = false;
   #dataLines: string[] = [];
@@ -43,21 +44,27 @@ export class SseDecoder {
     return events;
   }
 
+  /**
+   * Scans only the new text, once: an unfinished line is kept as pieces and joined when its end
+   * arrives, so one multi-megabyte event (a partial image) costs linear time, not a rescan of
+   * everything pending on every chunk.
+   */
   #consume(text: string, final: boolean): ServerSentEvent[] {
-    let input = text;
-    // A CR at the end of the previous chunk may be the first half of a CRLF.
-    if (this.#pendingCarriageReturn && input.startsWith('\n')) input = input.slice(1);
-    this.#pendingCarriageReturn = false;
-    this.#buffer += input;
-    const events: ServerSentEvent[] = [];
     let start = 0;
-    for (let index = 0; index < this.#buffer.length; index++) {
-      const char = this.#buffer.charCodeAt(index);
+    // A CR at the end of an earlier chunk may be the first half of a CRLF. An empty chunk
+    // between them says nothing either way, so only a non-empty one settles it.
+    if (this.#pendingCarriageReturn && text.length > 0) {
+      this.#pendingCarriageReturn = false;
+      if (text.charCodeAt(0) === 10) start = 1;
+    }
+    const events: ServerSentEvent[] = [];
+    for (let index = start; index < text.length; index++) {
+      const char = text.charCodeAt(index);
       if (char !== 10 && char !== 13) continue;
-      const line = this.#buffer.slice(start, index);
+      const line = this.#completeLine(text.slice(start, index));
       if (char === 13) {
-        if (index + 1 < this.#buffer.length) {
-          if (this.#buffer.charCodeAt(index + 1) === 10) index++;
+        if (index + 1 < text.length) {
+          if (text.charCodeAt(index + 1) === 10) index++;
         } else {
           this.#pendingCarriageReturn = true;
         }
@@ -66,12 +73,18 @@ export class SseDecoder {
       const event = this.#line(line);
       if (event) events.push(event);
     }
-    this.#buffer = this.#buffer.slice(start);
-    if (final && this.#buffer !== '') {
-      this.#line(this.#buffer);
-      this.#buffer = '';
-    }
+    if (start < text.length) this.#partialLine.push(text.slice(start));
+    if (final && this.#partialLine.length > 0) this.#line(this.#completeLine(''));
     return events;
+  }
+
+  /** The pending pieces of a line plus its last piece, as one string. */
+  #completeLine(tail: string): string {
+    if (this.#partialLine.length === 0) return tail;
+    this.#partialLine.push(tail);
+    const line = this.#partialLine.join('');
+    this.#partialLine = [];
+    return line;
   }
 
   #line(rawLine: string): ServerSentEvent | undefined {

@@ -58,6 +58,9 @@ export class SseStream<T> implements AsyncIterable<T> {
   readonly #started: Promise<StartedStream>;
   #meta: ResponseMeta | undefined;
   #iterated = false;
+  /** Set once reading starts; until then the idle clock runs on the unread stream itself. */
+  #reading = false;
+  #expiredUnread = false;
   /** Resolves with the response metadata once headers arrive; rejects if the request fails. */
   readonly responseMeta: Promise<ResponseMeta>;
 
@@ -66,6 +69,7 @@ export class SseStream<T> implements AsyncIterable<T> {
     this.#linked = linkSignals([options.signal, this.#controller.signal]);
     this.#started = startSafely(options, this.#linked.signal).then((started) => {
       this.#meta = started.meta;
+      this.#startUnreadClock(started.response);
       return started;
     });
     this.responseMeta = this.#started.then((started) => started.meta);
@@ -107,7 +111,28 @@ export class SseStream<T> implements AsyncIterable<T> {
     return this.#iterate();
   }
 
+  /**
+   * A stream that is started but never read must not hold its socket forever: after the idle
+   * limit with nobody reading, the request is cancelled, and a late reader gets the timeout.
+   */
+  #startUnreadClock(response: Response): void {
+    const idleMs = this.#options.idleTimeoutMs;
+    if (idleMs === undefined || this.#reading) return;
+    const timer = setTimeout(() => {
+      if (this.#reading) return;
+      this.#expiredUnread = true;
+      response.body?.cancel().catch(() => undefined);
+      this.#controller.abort();
+      this.#linked.dispose();
+    }, idleMs);
+    this.#stopUnreadClock = () => clearTimeout(timer);
+  }
+
+  #stopUnreadClock: () => void = () => undefined;
+
   async *#iterate(): AsyncGenerator<T> {
+    this.#reading = true;
+    this.#stopUnreadClock();
     const callerSignal = this.#linked.signal;
     try {
       yield* this.#events(callerSignal);
@@ -118,6 +143,7 @@ export class SseStream<T> implements AsyncIterable<T> {
 
   async *#events(callerSignal: AbortSignal): AsyncGenerator<T> {
     const { response } = await this.#started;
+    if (this.#expiredUnread) throw this.#idleTimeout(' while nobody read it');
     if (response.body === null) throw this.#interrupted('the response had no body');
     const reader = response.body.getReader();
     const decoder = new SseDecoder();
@@ -166,13 +192,13 @@ export class SseStream<T> implements AsyncIterable<T> {
     }
   }
 
-  #idleTimeout(): NetworkError {
+  #idleTimeout(why = ''): NetworkError {
     return new NetworkError({
       kind: 'timeout',
       timeoutKind: 'stream_idle',
       retryable: false,
       requestId: this.#meta?.requestId,
-      message: `The stream sent nothing for ${this.#options.idleTimeoutMs} ms (option "streamIdleTimeout").`,
+      message: `The stream was idle for ${this.#options.idleTimeoutMs} ms${why} (option "streamIdleTimeout").`,
     });
   }
 

@@ -42,12 +42,13 @@ describe('retries under faults (real server)', () => {
 
   it('answers a 429 with retry-after as an HTTP date', async () => {
     const { core, clock, server } = await setup([]);
-    server.faults.next({ status: 429, body: apiError('slow'), headers: { 'retry-after': new Date(clock.now() + 60_000).toUTCString() } });
+    // An HTTP date is read against the wall clock (the virtual clock only counts the waits).
+    server.faults.next({ status: 429, body: apiError('slow'), headers: { 'retry-after': new Date(Date.now() + 30_000).toUTCString() } });
     await post(core);
     expect(clock.sleeps).toHaveLength(1);
-    // The date is read against the real clock, so only its order of magnitude is fixed here.
-    expect(clock.sleeps[0]).toBeGreaterThanOrEqual(0);
-    expect(clock.sleeps[0]).toBeLessThanOrEqual(60_000);
+    // A second's resolution, plus whatever passed between building the header and reading it.
+    expect(clock.sleeps[0]).toBeGreaterThan(25_000);
+    expect(clock.sleeps[0]).toBeLessThanOrEqual(30_000);
   });
 
   it('does not retry a 429 for insufficient_quota', async () => {
@@ -152,26 +153,32 @@ describe('retries under faults (real server)', () => {
 });
 
 describe('aborts end every wait at once (real clock)', () => {
+  // Each abort fires on an event (the server has the request), never after a guessed delay;
+  // a wait that ignored the abort would outlast the test's timeout (30 s backoff, 1 rpm queue).
+  const whenServerHas = (count: number) => vi.waitFor(() => expect(server!.requests).toHaveLength(count));
+
   it('during a request: one request, kind aborted, no retry', async () => {
     server = await startMockServer();
     server.faults.always({ stall: true });
     const core = createOpenAICore({ apiKey: TEST_API_KEY, baseUrl: server.baseUrl, logLevel: 'off' });
     const controller = new AbortController();
-    setTimeout(() => controller.abort(), 50);
-    const error = await caught<RequestError>(() => post(core, { signal: controller.signal }));
-    expect(error).toMatchObject({ kind: 'aborted', attempts: 1 });
+    const pending = caught<RequestError>(() => post(core, { signal: controller.signal }));
+    await whenServerHas(1);
+    controller.abort();
+    expect(await pending).toMatchObject({ kind: 'aborted', attempts: 1 });
     expect(server.requests).toHaveLength(1);
   });
 
   it('during a backoff wait: ends at once although the server asked for 30 s', async () => {
     server = await startMockServer();
     server.faults.always({ status: 503, headers: { 'retry-after': '30' } });
-    const core = createOpenAICore({ apiKey: TEST_API_KEY, baseUrl: server.baseUrl, logLevel: 'off' });
+    const onRetry = vi.fn();
+    const core = createOpenAICore({ apiKey: TEST_API_KEY, baseUrl: server.baseUrl, logLevel: 'off', hooks: { retry: { onRetry } } });
     const controller = new AbortController();
-    setTimeout(() => controller.abort(), 100);
-    const started = Date.now();
-    const error = await caught<RequestError>(() => post(core, { signal: controller.signal }));
-    expect(Date.now() - started).toBeLessThan(2_000);
+    const pending = caught<RequestError>(() => post(core, { signal: controller.signal }));
+    await vi.waitFor(() => expect(onRetry).toHaveBeenCalledOnce()); // now sleeping 30 s
+    controller.abort();
+    const error = await pending;
     expect(error).toBeInstanceOf(RequestError);
     expect(error.kind).toBe('aborted');
     expect(server.requests).toHaveLength(1);
@@ -179,13 +186,14 @@ describe('aborts end every wait at once (real clock)', () => {
 
   it('during a rate-limiter queue wait: ends at once and sends nothing', async () => {
     server = await startMockServer();
-    const core = createOpenAICore({ apiKey: TEST_API_KEY, baseUrl: server.baseUrl, logLevel: 'off', rateLimit: { requestsPerMinute: 1 } });
+    const onWait = vi.fn();
+    const core = createOpenAICore({ apiKey: TEST_API_KEY, baseUrl: server.baseUrl, logLevel: 'off', rateLimit: { requestsPerMinute: 1 }, hooks: { rateLimit: { onWait } } });
     await post(core);
     const controller = new AbortController();
-    setTimeout(() => controller.abort(), 100);
-    const started = Date.now();
-    expect(await caught(() => post(core, { signal: controller.signal }))).toMatchObject({ kind: 'aborted' });
-    expect(Date.now() - started).toBeLessThan(2_000);
+    const pending = caught(() => post(core, { signal: controller.signal }));
+    await vi.waitFor(() => expect(onWait).toHaveBeenCalledOnce()); // queued for about a minute
+    controller.abort();
+    expect(await pending).toMatchObject({ kind: 'aborted' });
     expect(server.requests).toHaveLength(1);
   });
 
@@ -198,7 +206,7 @@ describe('aborts end every wait at once (real clock)', () => {
     const error = await caught(async () => {
       for await (const chunk of core.stream('/chat/completions', { body: {} }, { signal: controller.signal })) {
         seen.push(chunk);
-        if (seen.length === 2) setTimeout(() => controller.abort(), 20);
+        if (seen.length === 2) queueMicrotask(() => controller.abort()); // while the next read waits on a stalled server
       }
     });
     expect(seen).toHaveLength(2);

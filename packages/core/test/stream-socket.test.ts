@@ -30,6 +30,29 @@ describe('streams over a real socket', () => {
     await serverSawClose; // would hang (and time out) if the socket stayed open
   });
 
+  it('releases the sockets of streams that were started but never read', async () => {
+    let open = 0;
+    let closedAll!: () => void;
+    const allClosed = new Promise<void>((resolve) => (closedAll = resolve));
+    server = await startLoopbackServer((_request, response) => {
+      open++;
+      response.writeHead(200, { 'content-type': 'text/event-stream' });
+      response.write('data: {"n":0}\n\n'); // then nothing: the client never reads on
+      response.on('close', () => {
+        if (--open === 0) closedAll();
+      });
+    });
+    const core = createOpenAICore({ apiKey: TEST_API_KEY, baseUrl: server.baseUrl, logLevel: 'off', streamIdleTimeout: 200 });
+    const dropped = Array.from({ length: 20 }, () => core.stream<{ n: number }>('/chat/completions', { body: {} }));
+    await Promise.all(dropped.map((stream) => stream.responseMeta));
+    await allClosed; // hangs (and the test times out) while any socket stays open
+    const late = await caught(async () => {
+      for await (const _chunk of dropped[0]!) { /* too late */ }
+    });
+    expect(late).toMatchObject({ kind: 'timeout', timeoutKind: 'stream_idle' });
+    expect((late as Error).message).toMatch(/nobody read it/);
+  });
+
   it('reports a server that dies mid-stream as stream_interrupted', async () => {
     server = await startLoopbackServer((_request, response) => {
       response.writeHead(200, { 'content-type': 'text/event-stream' });

@@ -1,9 +1,11 @@
 /**
  * The mock OpenAI API as one web-standard handler, `(Request) => Promise<Response>`, so the
  * loopback server and the msw handlers behave identically. Routes: chat completions (JSON and
- * SSE), models, embeddings, moderations. Every request is recorded; faults come first.
+ * SSE), models, embeddings, moderations. Every request is recorded; faults come first. CORS
+ * preflights are answered before all of it, so pages on other origins can call the mock.
  */
 import { chunksFor, completionFor, defaultReply, type ScriptedReply } from './chat-replies.js';
+import { withCors } from './cors.js';
 import { embeddingInputs, embeddingsFor, MAX_EMBEDDING_INPUTS } from './embeddings-reply.js';
 import { apiError, applyFault, createFaultInjector, type FaultInjector } from './faults.js';
 import { DEFAULT_MODELS, type MockModel } from './models-reply.js';
@@ -137,7 +139,8 @@ export function createMockOpenAI(options: MockOpenAIOptions = {}): MockOpenAI {
       scripted.length = 0;
       faults.clear();
     },
-    async handle(request) {
+    // CORS wraps the whole engine: preflights are answered before recording, faults and auth.
+    handle: withCors(async (request) => {
       const recorded = await record(request, basePath);
       const index = requests.push(recorded) - 1;
       const requestId = `req_mock_${index}`;
@@ -147,6 +150,6 @@ export function createMockOpenAI(options: MockOpenAIOptions = {}): MockOpenAI {
         return json(apiError('You didn\'t provide an API key.', 'invalid_request_error', 'invalid_api_key'), requestId, 401);
       }
       return route(recorded, request, requestId);
-    },
+    }),
   };
 }

@@ -1,7 +1,8 @@
 /**
  * Serves a mock on a real HTTP server on 127.0.0.1 (port 0 by default), so tests and demos
  * exercise real sockets and streaming. A `Response.error()` or a body stream that errors
- * becomes a real connection reset.
+ * becomes a real connection reset. Browsers on another origin can call it: the engine answers
+ * CORS preflights and exposes the API's headers (see cors.ts).
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';

@@ -33,10 +33,11 @@ export function sseText(items: SseItem[], options: { done?: boolean } = {}): str
   return options.done === false ? text : `${text}data: [DONE]\n\n`;
 }
 
-function waitForAbort(signal: AbortSignal): Promise<never> {
-  return new Promise((_, reject) => {
-    if (signal.aborted) reject(signal.reason);
-    signal.addEventListener('abort', () => reject(signal.reason), { once: true });
+/** Holds the reply until the client aborts; then a network error (msw logs a rejected handler as a failure). */
+function waitForAbort(signal: AbortSignal): Promise<Response> {
+  return new Promise((resolve) => {
+    if (signal.aborted) resolve(HttpResponse.error());
+    signal.addEventListener('abort', () => resolve(HttpResponse.error()), { once: true });
   });
 }
 

@@ -25,9 +25,15 @@ export async function openFilePathSource(path: string): Promise<FilePathSource> 
 
 function streamFile(path: string): ReadableStream<Uint8Array> {
   let handle: Awaited<ReturnType<typeof open>> | undefined;
+  let cancelled = false;
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
-      handle ??= await open(path, 'r');
+      if (!handle) {
+        const opened = await open(path, 'r');
+        // Cancelled while the file was opening: close it now, or nothing ever will.
+        if (cancelled) return void (await opened.close());
+        handle = opened;
+      }
       // A fresh buffer per chunk: the consumer may still hold the previous one.
       const buffer = new Uint8Array(FILE_CHUNK_BYTES);
       const { bytesRead } = await handle.read(buffer, 0, FILE_CHUNK_BYTES, null);
@@ -40,8 +46,10 @@ function streamFile(path: string): ReadableStream<Uint8Array> {
       controller.enqueue(bytesRead === FILE_CHUNK_BYTES ? buffer : buffer.subarray(0, bytesRead));
     },
     async cancel() {
-      await handle?.close();
+      cancelled = true;
+      const current = handle;
       handle = undefined;
+      await current?.close();
     },
   }, { highWaterMark: 0 });
 }
