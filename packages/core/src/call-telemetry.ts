@@ -125,7 +125,7 @@ export function startCallTelemetry(hooks: ClientHooks, logger: ClientLogger, cal
       });
       // The caller gets the error itself; the log line is for operators, so keep it quiet by default.
       const level = error.kind === 'aborted' ? 'debug' : 'info';
-      logger[level](`✗ ${call.method} ${call.url.pathname}: ${error.message}`, { code: error.code, requestId: error.requestId, attempts: error.attempts });
+      logger[level](`✗ ${call.method} ${call.url.pathname}: ${error.message}`, { errorCode: error.errorCode, code: error.code, requestId: error.requestId, attempts: error.attempts });
     },
     streamEvent() {
       metric('counter', METRICS.streamChunks, 1);

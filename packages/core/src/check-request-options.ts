@@ -1,14 +1,21 @@
 /**
- * Per-call options are checked like client options, but report as a validation error (the
- * call is wrong, not the client): an object, finite whole-millisecond timeouts a timer can
+ * Per-call options are checked like client options: an unknown name is a `ConfigurationError`
+ * naming the closest known one; a bad value is a validation error (the call is wrong): an object, finite whole-millisecond timeouts a timer can
  * hold, a whole number of retries, and a real signal.
  */
-import { RequestError } from './errors.js';
+import { unknownNameMessage } from './closest-name.js';
+import { ConfigurationError, RequestError } from './errors.js';
 import { headerProblem } from './headers.js';
 import type { RequestOptions } from './request-spec.js';
 
 /** The longest delay `setTimeout` can hold; a larger one fires after about 1 ms. */
 export const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/** Every per-call option; an object literal typed by `RequestOptions` keeps this list honest. */
+const REQUEST_OPTIONS = Object.keys({
+  signal: 0, timeout: 0, maxRetries: 0, headers: 0, idempotencyKey: 0, onUploadProgress: 0, retry: 0,
+  streamIdleTimeout: 0, rateLimit: 0, circuitBreaker: 0,
+} satisfies Record<keyof RequestOptions, 0>);
 
 function invalid(path: string, message: string): RequestError {
   return new RequestError({ kind: 'validation', message: `${path} ${message}`, issues: [{ path, message }] });
@@ -24,6 +31,9 @@ export function checkRequestOptions(options: unknown): RequestOptions {
   if (options === undefined || options === null) return {};
   if (typeof options !== 'object' || Array.isArray(options)) throw invalid('options', `must be an object, got ${Array.isArray(options) ? 'an array' : typeof options}`);
   const checked = options as RequestOptions;
+  for (const name of Object.keys(checked)) {
+    if (!REQUEST_OPTIONS.includes(name)) throw new ConfigurationError({ kind: 'invalid_option', message: unknownNameMessage('request option', name, REQUEST_OPTIONS) });
+  }
   for (const name of ['timeout', 'streamIdleTimeout'] as const) {
     const value = checked[name];
     if (value !== undefined && !(typeof value === 'number' && Number.isFinite(value) && value > 0 && value <= MAX_TIMER_MS)) {

@@ -19,7 +19,11 @@ export interface CircuitBreakerOptions {
   failureWindowMs?: number;
   /** How long it stays open before letting a probe through. Default 30 s. */
   recoveryTimeoutMs?: number;
-  /** One breaker per endpoint instead of one per client. Default false. */
+  /**
+   * One circuit per endpoint (method + path template, e.g. `POST /chat/completions`), so one
+   * failing endpoint does not stop the others. `false`: one circuit for the whole client.
+   * Default true.
+   */
   perEndpoint?: boolean;
 }
 
@@ -28,7 +32,8 @@ export type CircuitState = 'closed' | 'half_open' | 'open';
 
 /**
  * Told about state changes, rejected calls and recorded outcomes. In `onStateChange` the
- * endpoint is `*` for the client-wide circuit; the other events name the call's endpoint.
+ * endpoint is the circuit's key (`POST /chat/completions`, or `*` for a client-wide circuit);
+ * the other events name the call's endpoint template.
  */
 export interface CircuitBreakerHook {
   onStateChange?(event: { endpoint: string; from: CircuitState; to: CircuitState }): void;

@@ -107,7 +107,7 @@ export function classifyErrorResponse(input: {
     requestId,
     type: apiError?.type ?? undefined,
     param: apiError?.param ?? undefined,
-    serverCode,
+    code: serverCode,
     retryAfterMs: parseRetryAfter(input.headers),
     headers: redactHeaders(input.headers),
     attempts: input.attempts,
@@ -136,6 +136,6 @@ export function classifyStreamError(apiError: ApiErrorObject, apiKey: ApiKey, re
     requestId,
     type: apiError.type ?? undefined,
     param: apiError.param ?? undefined,
-    serverCode: code,
+    code,
   });
 }

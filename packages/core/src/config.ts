@@ -5,6 +5,7 @@
 import { ApiKey } from './api-key.js';
 import { readEnv } from './env.js';
 import { MAX_TIMER_MS } from './check-request-options.js';
+import { unknownNameMessage } from './closest-name.js';
 import { ConfigurationError } from './errors.js';
 import { headerProblem, type HeadersInput } from './headers.js';
 import type { ClientHooks } from './hooks.js';
@@ -201,6 +202,26 @@ function checkNumbers<T extends object>(name: string, settings: T): T {
   return settings;
 }
 
+/** Every client option; an object literal typed `ClientOptions` keeps this list honest. */
+const CLIENT_OPTIONS = Object.keys({
+  apiKey: 0, organizationId: 0, projectId: 0, baseUrl: 0, timeout: 0, maxRetries: 0, retry: 0, circuitBreaker: 0,
+  rateLimit: 0, streamIdleTimeout: 0, defaultHeaders: 0, defaultQuery: 0, fetch: 0, transport: 0, middleware: 0,
+  logger: 0, logLevel: 0, logBodies: 0, hooks: 0, allowInsecureHttp: 0, validateResponses: 0,
+} satisfies Record<keyof ClientOptions, 0>);
+
+/**
+ * An unknown option is a mistake, not a no-op: `baseURL` in an untyped config object would
+ * otherwise send every request (and the key) to the public API.
+ */
+function checkKnownOptions(options: ClientOptions): void {
+  if (typeof options !== 'object' || options === null) {
+    throw new ConfigurationError({ kind: 'invalid_option', message: `Client options must be an object, got ${options === null ? 'null' : typeof options}` });
+  }
+  for (const name of Object.keys(options)) {
+    if (!CLIENT_OPTIONS.includes(name)) throw new ConfigurationError({ kind: 'invalid_option', message: unknownNameMessage('client option', name, CLIENT_OPTIONS) });
+  }
+}
+
 /**
  * Applies defaults and the environment to `options` and checks them.
  *
@@ -208,6 +229,7 @@ function checkNumbers<T extends object>(name: string, settings: T): T {
  * const config = resolveConfig({ apiKey: 'sk-...', timeout: 30_000 });
  */
 export function resolveConfig(options: ClientOptions = {}): ResolvedConfig {
+  checkKnownOptions(options);
   const allowInsecureHttp = options.allowInsecureHttp ?? false;
   return Object.freeze({
     apiKey: resolveApiKey(options.apiKey),

@@ -69,7 +69,8 @@ export interface OpenAIErrorDetails {
   requestId?: string;
   type?: string;
   param?: string;
-  serverCode?: string;
+  /** The API's own error code, e.g. `insufficient_quota` (as in the official SDK). */
+  code?: string;
   retryAfterMs?: number;
   headers?: Record<string, string>;
   issues?: ValidationIssue[];
@@ -120,16 +121,19 @@ export class OpenAIError extends Error {
   declare readonly [BRAND]: true;
   readonly category: ErrorCategory;
   readonly kind: ErrorKind;
-  /** A stable machine code such as `OPENAI_RATE_LIMIT`. */
-  readonly code: string;
+  /** Our stable category code, such as `OPENAI_RATE_LIMIT` (the original design's `code`). */
+  readonly errorCode: string;
   readonly retryable: boolean;
   readonly status?: number;
   readonly requestId?: string;
   /** The API's error `type`, e.g. `invalid_request_error`. */
   readonly type?: string;
   readonly param?: string;
-  /** The API's error `code`, e.g. `insufficient_quota`. */
-  readonly serverCode?: string;
+  /**
+   * The API's own error `code`, e.g. `insufficient_quota` or `model_not_found`, as the official
+   * SDK names it, so a ported `err.code === 'insufficient_quota'` keeps working.
+   */
+  readonly code?: string;
   readonly retryAfterMs?: number;
   /** Response headers, with credentials and cookies redacted. */
   readonly headers?: Record<string, string>;
@@ -144,10 +148,10 @@ export class OpenAIError extends Error {
     this.name = NAMES[category];
     this.category = category;
     this.kind = details.kind;
-    this.code = codeFor(details.kind);
+    this.errorCode = codeFor(details.kind);
     this.retryable = details.retryable ?? false;
     const optional = [
-      'status', 'requestId', 'type', 'param', 'serverCode', 'retryAfterMs', 'headers', 'issues',
+      'status', 'requestId', 'type', 'param', 'code', 'retryAfterMs', 'headers', 'issues',
       'timeoutKind', 'attempts', 'durationMs',
     ] as const;
     for (const key of optional) {
@@ -168,11 +172,16 @@ export class OpenAIError extends Error {
     return this.category === undefined || (value as OpenAIError).category === this.category;
   }
 
+  /** @deprecated Renamed `code` (the API's code, as in the official SDK); removed in 1.0. */
+  get serverCode(): string | undefined {
+    return this.code;
+  }
+
   /** A plain, log-safe object: never holds request headers or credentials. */
   toJSON(): Record<string, unknown> {
-    const { name, message, category, kind, code, retryable } = this;
-    const json: Record<string, unknown> = { name, message, category, kind, code, retryable };
-    for (const key of ['status', 'requestId', 'type', 'param', 'serverCode', 'retryAfterMs',
+    const { name, message, category, kind, errorCode, retryable } = this;
+    const json: Record<string, unknown> = { name, message, category, kind, errorCode, retryable };
+    for (const key of ['code', 'status', 'requestId', 'type', 'param', 'retryAfterMs',
       'issues', 'timeoutKind', 'attempts'] as const) {
       if (this[key] !== undefined) json[key] = this[key];
     }

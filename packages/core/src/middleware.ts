@@ -31,7 +31,7 @@ export interface MiddlewareResponse {
  * @example
  * const tagTenant: Middleware = {
  *   onRequest: (request) => { request.headers.set('x-tenant', tenantId); },
- *   onError: (error) => { alerts.notify(error.code); },
+ *   onError: (error) => { alerts.notify(error.errorCode); },
  * };
  */
 export interface Middleware {

@@ -51,7 +51,7 @@ describe('middleware', () => {
   it('calls onError with the typed error, in order', async () => {
     api.on('GET', '/models', reply.error(503, { message: 'busy' }));
     const seen: string[] = [];
-    await caught(() => mockCore({ middleware: [{ onError: (error) => { seen.push(`a:${error.kind}`); } }, { onError: (error) => { seen.push(`b:${error.code}`); } }] }).get('/models'));
+    await caught(() => mockCore({ middleware: [{ onError: (error) => { seen.push(`a:${error.kind}`); } }, { onError: (error) => { seen.push(`b:${error.errorCode}`); } }] }).get('/models'));
     expect(seen).toEqual(['a:service_unavailable', 'b:OPENAI_SERVICE_UNAVAILABLE']);
   });
 });

@@ -1,15 +1,16 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { caught } from '../test/helpers.js';
 import { systemClock } from './clock.js';
-import { NetworkError, RateLimitError, RequestError } from './errors.js';
+import { RateLimitError, RequestError } from './errors.js';
 import { RateLimiter, type RateLimitOptions } from './rate-limiter.js';
 import { estimateTokens } from './token-estimate.js';
 
 beforeEach(() => vi.useFakeTimers({ now: 1_700_000_000_000 }));
 afterEach(() => vi.useRealTimers());
 
+/** A limiter whose buckets hold a whole minute (`burst: 1`) unless a test is about bursts. */
 function limiter(options: RateLimitOptions) {
-  return new RateLimiter(options, systemClock);
+  return new RateLimiter({ burst: 1, ...options }, systemClock);
 }
 
 /** Tracks which of several acquisitions have been granted so far. */
@@ -22,7 +23,7 @@ function track(promises: Array<Promise<unknown>>) {
 describe('client-side rate limiter', () => {
   it('lets a burst up to the per-minute limit through, then queues the rest in order', async () => {
     let waits = 0;
-    const limit = new RateLimiter({ requestsPerMinute: 2, queueTimeoutMs: 120_000 }, systemClock, { onWait: () => waits++ });
+    const limit = new RateLimiter({ requestsPerMinute: 2, queueTimeoutMs: 120_000, burst: 1 }, systemClock, { onWait: () => waits++ });
     const granted = track([limit.acquire(0, '/a'), limit.acquire(0, '/a'), limit.acquire(0, '/a'), limit.acquire(0, '/a')]);
     await vi.advanceTimersByTimeAsync(0);
     expect(granted).toEqual([true, true, false, false]);
@@ -59,14 +60,33 @@ describe('client-side rate limiter', () => {
     expect(await caught(() => limit.acquire(0, '/a'))).toMatchObject({ category: 'rate_limit', kind: 'queue_full' });
   });
 
-  it('gives up after queueTimeoutMs with a typed queue timeout', async () => {
-    const limit = limiter({ requestsPerMinute: 1, queueTimeoutMs: 5_000 });
+  it('fails at once, as a RateLimitError with the wait it needed, when the wait exceeds queueTimeoutMs', async () => {
+    const onRejected = vi.fn();
+    const limit = new RateLimiter({ requestsPerMinute: 1, queueTimeoutMs: 5_000, burst: 1 }, systemClock, { onRejected });
     await limit.acquire(0, '/a');
-    const pending = caught<NetworkError>(() => limit.acquire(0, '/a'));
-    await vi.advanceTimersByTimeAsync(5_000);
+    const pending = caught<RateLimitError>(() => limit.acquire(0, '/a'));
+    await vi.advanceTimersByTimeAsync(0); // no sitting out the 5 s
     const error = await pending;
-    expect(error).toBeInstanceOf(NetworkError);
-    expect(error).toMatchObject({ kind: 'timeout', timeoutKind: 'queue' });
+    expect(error).toBeInstanceOf(RateLimitError);
+    expect(error).toMatchObject({ kind: 'queue_timeout', retryAfterMs: 60_000 });
+    expect(onRejected).toHaveBeenCalledWith({ endpoint: '/a', reason: 'queue_timeout' });
+  });
+
+  it("reports each queued call's own wait, behind the calls ahead of it", async () => {
+    const waits: number[] = [];
+    const limit = new RateLimiter({ requestsPerMinute: 60, burst: 1 / 60, queueTimeoutMs: 10_000 }, systemClock, { onWait: (event) => waits.push(event.waitMs) });
+    for (let call = 0; call < 4; call++) void limit.acquire(0, '/a');
+    await vi.advanceTimersByTimeAsync(0);
+    expect(waits).toEqual([1_000, 2_000, 3_000]);
+  });
+
+  it('smooths a minute by default: ten seconds of budget at once, then the per-minute rate', async () => {
+    const limit = new RateLimiter({ requestsPerMinute: 60, queueTimeoutMs: 120_000 }, systemClock);
+    const granted = track(Array.from({ length: 12 }, () => limit.acquire(0, '/a')));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(granted.filter(Boolean)).toHaveLength(10);
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(granted.filter(Boolean)).toHaveLength(11);
   });
 
   it('lets a queued call go at once when its signal aborts, and serves the next one', async () => {

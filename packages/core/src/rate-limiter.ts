@@ -6,7 +6,7 @@
  */
 import { abortError } from './abort.js';
 import type { Clock } from './clock.js';
-import { NetworkError, RateLimitError } from './errors.js';
+import { RateLimitError } from './errors.js';
 import type { RateLimitInfo } from './response-meta.js';
 import { InMemoryRateLimitStore, type BucketRequest, type RateLimitStore } from './rate-limit-store.js';
 
@@ -18,8 +18,20 @@ export interface RateLimitOptions {
   tokensPerDay?: number;
   /** Calls that may wait for capacity; beyond that they are refused. 0 refuses at once. Default 1000. */
   maxQueueSize?: number;
-  /** Longest wait in the queue. Default 60 s. */
+  /**
+   * Longest wait in the queue. A call whose wait would be longer fails at once with a
+   * `RateLimitError` of kind `queue_timeout` carrying the wait it needed (`retryAfterMs`).
+   * Default 60 s.
+   */
   queueTimeoutMs?: number;
+  /**
+   * How much of a per-minute budget may go out at once. The API enforces per-minute limits over
+   * shorter windows (a minute's requests sent in one second are refused), so the buckets hold
+   * `burst` of a minute's budget and refill at the per-minute rate. A fraction of a minute:
+   * `1` lets a whole minute's budget out at once. Default `1/6` (10 seconds' worth, at least
+   * one request).
+   */
+  burst?: number;
   /** Follow `x-ratelimit-limit/remaining/reset-*` from responses. Default true. */
   autoAdjust?: boolean;
   /** Where bucket state lives. Default: in this process's memory. */
@@ -39,6 +51,8 @@ export interface RateLimitPermit {
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
+/** Ten seconds' worth of a per-minute budget may go out at once, by default. */
+export const DEFAULT_BURST = 1 / 6;
 
 interface Limits {
   requestsPerMinute?: number;
@@ -63,6 +77,9 @@ export class RateLimiter {
   readonly #maxQueueSize: number;
   readonly #queueTimeoutMs: number;
   readonly #autoAdjust: boolean;
+  readonly #burst: number;
+  /** When the last queued call is expected to be served: each new call waits behind it. */
+  #queueReadyAt = 0;
   readonly #hook: RateLimitHook | undefined;
   readonly #queue: Waiter[] = [];
   /** Per-minute limits the server reported, per model: the API limits each model separately. */
@@ -78,6 +95,7 @@ export class RateLimiter {
     this.#maxQueueSize = options.maxQueueSize ?? 1_000;
     this.#queueTimeoutMs = options.queueTimeoutMs ?? 60_000;
     this.#autoAdjust = options.autoAdjust ?? true;
+    this.#burst = options.burst ?? DEFAULT_BURST;
     this.#hook = hook;
   }
 
@@ -87,8 +105,12 @@ export class RateLimiter {
    */
   #buckets(tokens: number, model: string | undefined): BucketRequest[] {
     const buckets: BucketRequest[] = [];
-    const add = (key: string, capacity: number | undefined, periodMs: number, cost: number) => {
-      if (capacity !== undefined && capacity > 0) buckets.push({ key, capacity, refillPerMs: capacity / periodMs, cost: Math.min(cost, capacity) });
+    const add = (key: string, limit: number | undefined, periodMs: number, cost: number, smooth = true) => {
+      if (limit === undefined || limit <= 0) return;
+      // Configured per-minute buckets hold a burst's worth; per-day ones the whole day (the API
+      // smooths minutes, not days), and learned ones follow the server's own remaining/reset.
+      const capacity = smooth && periodMs === MINUTE ? Math.min(limit, Math.max(1, limit * this.#burst)) : limit;
+      buckets.push({ key, capacity, refillPerMs: limit / periodMs, cost: Math.min(cost, capacity) });
     };
     const limits = this.#limits;
     add('requests:minute', limits.requestsPerMinute, MINUTE, 1);
@@ -97,8 +119,8 @@ export class RateLimiter {
     add('tokens:day', limits.tokensPerDay, DAY, tokens);
     const learned = model === undefined ? undefined : this.#learned.get(model);
     if (learned) {
-      add(`model:${model}:requests:minute`, learned.requestsPerMinute, MINUTE, 1);
-      add(`model:${model}:tokens:minute`, learned.tokensPerMinute, MINUTE, tokens);
+      add(`model:${model}:requests:minute`, learned.requestsPerMinute, MINUTE, 1, false);
+      add(`model:${model}:tokens:minute`, learned.tokensPerMinute, MINUTE, tokens, false);
     }
     return buckets;
   }
@@ -118,9 +140,20 @@ export class RateLimiter {
     if (buckets.length > 0) {
       const first = this.#queue.length === 0 ? await this.#store.tryConsume(buckets, this.#clock.now()) : undefined;
       if (first?.granted) return this.#permit(tokens, model);
-      await this.#enqueue(tokens, model, endpoint, first?.waitMs, signal);
+      await this.#enqueue(tokens, model, endpoint, this.#expectedWait(buckets, first?.waitMs), signal);
     }
     return this.#permit(tokens, model);
+  }
+
+  /**
+   * This call's own wait: until the calls queued ahead of it are served (`#queueReadyAt`), plus
+   * the time its buckets take to refill its cost, or the store's answer when the queue is empty.
+   */
+  #expectedWait(buckets: BucketRequest[], storeWaitMs: number | undefined): number {
+    const now = this.#clock.now();
+    const ownRefill = Math.max(0, ...buckets.map((bucket) => Math.ceil(bucket.cost / bucket.refillPerMs)));
+    const readyAt = this.#queue.length === 0 ? now + (storeWaitMs ?? ownRefill) : Math.max(now, this.#queueReadyAt) + ownRefill;
+    return readyAt - now;
   }
 
   #permit(estimated: number, model: string | undefined): RateLimitPermit {
@@ -137,7 +170,7 @@ export class RateLimiter {
     };
   }
 
-  #enqueue(tokens: number, model: string | undefined, endpoint: string, waitMs: number | undefined, signal?: AbortSignal): Promise<void> {
+  #enqueue(tokens: number, model: string | undefined, endpoint: string, waitMs: number, signal?: AbortSignal): Promise<void> {
     // The signal may have fired while the fast path awaited the store.
     if (signal?.aborted) return Promise.reject(abortError(signal));
     if (this.#queue.length >= this.#maxQueueSize) {
@@ -147,11 +180,19 @@ export class RateLimiter {
         message: `Client-side rate limit reached and the wait queue is full (${this.#maxQueueSize} calls).`,
       }));
     }
+    const queueTimeout = (needed: number) => {
+      this.#hook?.onRejected?.({ endpoint, reason: 'queue_timeout' });
+      return new RateLimitError({
+        kind: 'queue_timeout',
+        retryAfterMs: needed,
+        message: `Client-side rate limit: this call would wait about ${needed} ms for capacity, longer than rateLimit.queueTimeoutMs (${this.#queueTimeoutMs} ms).`,
+      });
+    };
+    // A wait already known to be too long fails now, not after sitting out the timeout.
+    if (waitMs > this.#queueTimeoutMs) return Promise.reject(queueTimeout(waitMs));
+    this.#queueReadyAt = this.#clock.now() + waitMs;
     return new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.#hook?.onRejected?.({ endpoint, reason: 'queue_timeout' });
-        settle(new NetworkError({ kind: 'timeout', timeoutKind: 'queue', message: `Waited ${this.#queueTimeoutMs} ms for client-side rate limit capacity (option "rateLimit.queueTimeoutMs").` }));
-      }, this.#queueTimeoutMs);
+      const timer = setTimeout(() => settle(queueTimeout(waitMs)), this.#queueTimeoutMs);
       const onAbort = () => settle(abortError(signal));
       const waiter: Waiter = { tokens, model, endpoint, resolve: () => settle(), reject: (error) => settle(error) };
       const settle = (error?: Error) => {
@@ -165,7 +206,7 @@ export class RateLimiter {
       };
       signal?.addEventListener('abort', onAbort, { once: true });
       this.#queue.push(waiter);
-      this.#hook?.onWait?.({ endpoint, waitMs: waitMs ?? 0, queued: this.#queue.length });
+      this.#hook?.onWait?.({ endpoint, waitMs, queued: this.#queue.length });
       void this.#pump();
     });
   }

@@ -69,9 +69,10 @@ export function createResiliencePolicy(settings: ResilienceSettings): Resilience
   }) : undefined;
   const breakerOptions = settings.circuitBreaker;
   const breakers = new Map<string, CircuitBreaker>();
-  const breakerFor = (endpoint: string): CircuitBreaker | undefined => {
+  const breakerFor = (method: string, endpoint: string): CircuitBreaker | undefined => {
     if (breakerOptions === false) return undefined;
-    const key = breakerOptions.perEndpoint ? endpoint : '*';
+    // One circuit per endpoint by default: a failing chat endpoint must not stop embeddings.
+    const key = breakerOptions.perEndpoint === false ? '*' : `${method} ${endpoint}`;
     let breaker = breakers.get(key);
     if (!breaker) {
       breaker = new CircuitBreaker(key === '*' ? 'this client' : key, breakerOptions, clock, (from, to) => {
@@ -101,7 +102,7 @@ export function createResiliencePolicy(settings: ResilienceSettings): Resilience
     const maxRetries = options.maxRetries ?? settings.maxRetries;
     const { budget: _budget, ...clientRetry } = settings.retry;
     const retry = { ...DEFAULT_RETRY, ...definedOnly(clientRetry), ...definedOnly(options.retry ?? {}) };
-    const breaker = options.circuitBreaker === false ? undefined : breakerFor(endpoint);
+    const breaker = options.circuitBreaker === false ? undefined : breakerFor(call.spec.method, endpoint);
     const useLimiter = limiter !== undefined && options.rateLimit !== false;
     const model = modelOf(call.spec.body);
     const tokens = useLimiter ? (options.rateLimit ? options.rateLimit.estimatedTokens : undefined) ?? estimateTokens(call.spec.body) : 0;

@@ -66,7 +66,7 @@ describe('SSE streams', () => {
     api.on('POST', '/chat/completions', reply.sse([{ error: { message: 'Rate limit reached', type: 'requests', code: 'rate_limit_exceeded' } }]));
     const error = await caught<RateLimitError>(() => collect(mockCore().stream('/chat/completions', { body: {} })));
     expect(error).toBeInstanceOf(RateLimitError);
-    expect(error).toMatchObject({ kind: 'too_many_requests', serverCode: 'rate_limit_exceeded' });
+    expect(error).toMatchObject({ kind: 'too_many_requests', code: 'rate_limit_exceeded' });
   });
 
   it('throws a typed invalid_json error for a malformed event', async () => {

@@ -30,7 +30,7 @@ describe('HTTP status mapping (DESIGN §4)', () => {
     api.on('POST', '/chat/completions', reply.error(status, { message: `failure ${status}`, type: 'some_type', code: 'some_code', param: 'messages' }, { 'x-request-id': `req_${status}` }));
     const error = await caught<OpenAIError>(() => mockCore().post('/chat/completions', { body: {} }));
     expect(error).toBeInstanceOf(type);
-    expect(error).toMatchObject({ kind, retryable, status, requestId: `req_${status}`, type: 'some_type', serverCode: 'some_code', param: 'messages', attempts: 1 });
+    expect(error).toMatchObject({ kind, retryable, status, requestId: `req_${status}`, type: 'some_type', code: 'some_code', param: 'messages', attempts: 1 });
     expect(error.message).toContain(`failure ${status}`);
     expect(error.message).toContain(`req_${status}`);
   });
@@ -39,7 +39,7 @@ describe('HTTP status mapping (DESIGN §4)', () => {
     api.on('POST', '/chat/completions', reply.error(429, { message: 'You exceeded your current quota', type: 'insufficient_quota', code: 'insufficient_quota' }));
     const error = await caught<RateLimitError>(() => mockCore().post('/chat/completions', { body: {} }));
     expect(error).toBeInstanceOf(RateLimitError);
-    expect(error).toMatchObject({ kind: 'quota_exceeded', code: 'OPENAI_QUOTA_EXCEEDED', retryable: false });
+    expect(error).toMatchObject({ kind: 'quota_exceeded', code: 'insufficient_quota', errorCode: 'OPENAI_QUOTA_EXCEEDED', retryable: false });
   });
 
   it('maps a 400 content policy violation to ContentPolicyError', async () => {

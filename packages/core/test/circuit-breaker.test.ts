@@ -29,9 +29,9 @@ describe('circuit breaker (real server)', () => {
     expect(error).toBeInstanceOf(ServerError);
     expect(error).toMatchObject({ kind: 'circuit_open', retryable: false, retryAfterMs: 30_000 });
     expect(server.requests).toHaveLength(5);
-    expect(onStateChange).toHaveBeenCalledWith({ endpoint: '*', from: 'closed', to: 'open' });
+    expect(onStateChange).toHaveBeenCalledWith({ endpoint: 'POST /chat/completions', from: 'closed', to: 'open' });
     expect(onRejected).toHaveBeenCalledOnce();
-    expect(setGauge).toHaveBeenCalledWith(METRICS.circuitState, 2, { endpoint: '*' });
+    expect(setGauge).toHaveBeenCalledWith(METRICS.circuitState, 2, { endpoint: 'POST /chat/completions' });
   });
 
   it('lets a probe through after the recovery timeout and closes after 3 successes', async () => {
@@ -70,12 +70,22 @@ describe('circuit breaker (real server)', () => {
     expect(server.requests).toHaveLength(11);
   });
 
-  it('keeps one breaker per endpoint when asked', async () => {
-    const { core, server } = await setup({ circuitBreaker: { perEndpoint: true } });
+  it('keeps one circuit per endpoint (method + path template) by default', async () => {
+    const { core, server } = await setup();
     for (let index = 0; index < 5; index++) await caught(() => call(core, '/embeddings'));
     expect((await caught(() => call(core, '/embeddings'))).kind).toBe('circuit_open');
     expect((await caught(() => call(core, '/moderations'))).kind).toBe('service_unavailable');
-    expect(server.requests).toHaveLength(6);
+    expect((await caught(() => core.get('/embeddings'))).kind).toBe('service_unavailable'); // GET is another endpoint
+    expect(server.requests).toHaveLength(7);
+  });
+
+  it('keeps one circuit for the whole client with perEndpoint: false', async () => {
+    const onStateChange = vi.fn();
+    const { core, server } = await setup({ circuitBreaker: { perEndpoint: false }, hooks: { circuitBreaker: { onStateChange } } });
+    for (let index = 0; index < 5; index++) await caught(() => call(core, '/chat/completions'));
+    expect((await caught(() => call(core, '/embeddings'))).kind).toBe('circuit_open');
+    expect(onStateChange).toHaveBeenCalledWith({ endpoint: '*', from: 'closed', to: 'open' });
+    expect(server.requests).toHaveLength(5);
   });
 
   it('can be bypassed per call and turned off per client', async () => {

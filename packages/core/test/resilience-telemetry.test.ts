@@ -38,7 +38,7 @@ describe('resilience telemetry', () => {
     const { events, tracing } = spanRecorder();
     const core = createOpenAICore({
       apiKey: TEST_API_KEY, baseUrl: server.baseUrl, logLevel: 'off',
-      rateLimit: { requestsPerMinute: 600 }, // 10 a second after the first 600
+      rateLimit: { requestsPerMinute: 600, burst: 1 }, // 10 a second after the first 600
       hooks: { tracing, rateLimit: { onWait }, metrics: { incrementCounter, recordHistogram: vi.fn() } },
     });
     await Promise.all(Array.from({ length: 601 }, () => core.get('/models', {}, { rateLimit: { estimatedTokens: 0 } })));

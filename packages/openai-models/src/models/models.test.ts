@@ -26,7 +26,7 @@ describe('models', () => {
   it('raises an unknown model as ResourceError not_found', async () => {
     const error = await caught(() => models().retrieve('gpt-nope'));
     expect(error).toBeInstanceOf(ResourceError);
-    expect(error).toMatchObject({ kind: 'not_found', status: 404, serverCode: 'model_not_found' });
+    expect(error).toMatchObject({ kind: 'not_found', status: 404, code: 'model_not_found' });
   });
 
   it('deletes a fine-tuned model, and refuses a base model with a typed 403', async () => {
