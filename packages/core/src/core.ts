@@ -2,23 +2,23 @@
  * The core client: one config, one transport, one pipeline, and the verbs domain packages call
  * (`get`, `post`, `delete`, `postMultipart`, `getBinary`, `postBinary`, `stream`, `list`).
  */
-import { DEFAULT_STREAM_IDLE_TIMEOUT_MS, resolveConfig, type ClientOptions, type ResolvedConfig } from './config.js';
-import { expandPath } from './path.js';
-import { checkRequestOptions } from './check-request-options.js';
-import { createClientLogger, type ClientLogger } from './logger.js';
-import type { FormValue } from './multipart.js';
-import { createPagedList, type CursorPage, type PagedList } from './pagination.js';
-import { createPipeline, type ResponseParser } from './request-pipeline.js';
-import { parseJsonBody, readBodyBytes, readBodyText } from './read-body.js';
-import type { ResiliencePolicy } from './resilience-policy.js';
-import { attachResponseMeta } from './response-meta.js';
-import type { BinaryResponse, QueryValue, RequestOptions, RequestSpec } from './request-spec.js';
-import { awaitFirstEvent } from './await-first-event.js';
-import { systemClock, type Clock } from './clock.js';
-import { createResiliencePolicy } from './resilience.js';
-import { SseStream } from './sse-stream.js';
-import { createFetchTransport } from './transport.js';
-import { validateParams, type LazySchema, type ParamsSchema } from './validation.js';
+import { DEFAULT_STREAM_IDLE_TIMEOUT_MS, resolveConfig, type ClientOptions, type ResolvedConfig } from './config/config.js';
+import { expandPath } from './transport/path.js';
+import { checkRequestOptions } from './config/check-request-options.js';
+import { createClientLogger, type ClientLogger } from './observability/logger.js';
+import type { FormValue } from './uploads/multipart.js';
+import { createPagedList, type CursorPage, type PagedList } from './lists/pagination.js';
+import { createPipeline, type ResponseParser } from './transport/request-pipeline.js';
+import { parseJsonBody, readBodyBytes, readBodyText } from './transport/read-body.js';
+import type { ResiliencePolicy } from './resilience/resilience-policy.js';
+import { attachResponseMeta } from './transport/response-meta.js';
+import type { BinaryResponse, QueryValue, RequestOptions, RequestSpec } from './transport/request-spec.js';
+import { awaitFirstEvent } from './streams/await-first-event.js';
+import { systemClock, type Clock } from './resilience/clock.js';
+import { createResiliencePolicy } from './resilience/resilience.js';
+import { SseStream } from './streams/sse-stream.js';
+import { createFetchTransport } from './transport/transport.js';
+import { validateParams, type LazySchema, type ParamsSchema } from './services/validation.js';
 
 const CORE_BRAND = Symbol.for('@integrations/openai-core/core');
 

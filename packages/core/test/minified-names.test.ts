@@ -12,7 +12,7 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 describe('error names in a minified bundle', () => {
   it('reads RateLimitError, RequestError, ... after every class was renamed', async () => {
     const result = await build({
-      entryPoints: [join(import.meta.dirname, '../src/errors.ts')],
+      entryPoints: [join(import.meta.dirname, '../src/errors/errors.ts')],
       bundle: true, minify: true, format: 'esm', platform: 'neutral', write: false,
     });
     const file = join(work, 'errors.min.mjs');

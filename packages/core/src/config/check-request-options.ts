@@ -1,0 +1,54 @@
+/**
+ * Per-call options are checked like client options: an unknown name is a `ConfigurationError`
+ * naming the closest known one; a bad value is a validation error (the call is wrong): an object, finite whole-millisecond timeouts a timer can
+ * hold, a whole number of retries, and a real signal.
+ */
+import { unknownNameMessage } from './closest-name.js';
+import { ConfigurationError, RequestError } from '../errors/errors.js';
+import { headerProblem } from './headers.js';
+import type { RequestOptions } from '../transport/request-spec.js';
+
+/** The longest delay `setTimeout` can hold; a larger one fires after about 1 ms. */
+export const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/** Every per-call option; an object literal typed by `RequestOptions` keeps this list honest. */
+const REQUEST_OPTIONS = Object.keys({
+  signal: 0, timeout: 0, maxRetries: 0, headers: 0, idempotencyKey: 0, onUploadProgress: 0, retry: 0,
+  streamIdleTimeout: 0, rateLimit: 0, circuitBreaker: 0,
+} satisfies Record<keyof RequestOptions, 0>);
+
+function invalid(path: string, message: string): RequestError {
+  return new RequestError({ kind: 'validation', message: `${path} ${message}`, issues: [{ path, message }] });
+}
+
+/**
+ * Throws a validation error for bad per-call options; returns them (or `{}`) when fine.
+ *
+ * @example
+ * const checked = checkRequestOptions(options);
+ */
+export function checkRequestOptions(options: unknown): RequestOptions {
+  if (options === undefined || options === null) return {};
+  if (typeof options !== 'object' || Array.isArray(options)) throw invalid('options', `must be an object, got ${Array.isArray(options) ? 'an array' : typeof options}`);
+  const checked = options as RequestOptions;
+  for (const name of Object.keys(checked)) {
+    if (!REQUEST_OPTIONS.includes(name)) throw new ConfigurationError({ kind: 'invalid_option', message: unknownNameMessage('request option', name, REQUEST_OPTIONS) });
+  }
+  for (const name of ['timeout', 'streamIdleTimeout'] as const) {
+    const value = checked[name];
+    if (value !== undefined && !(typeof value === 'number' && Number.isFinite(value) && value > 0 && value <= MAX_TIMER_MS)) {
+      throw invalid(`options.${name}`, `must be a number of milliseconds above 0 and at most ${MAX_TIMER_MS}, got ${String(value)}`);
+    }
+  }
+  const retries = checked.maxRetries;
+  if (retries !== undefined && !(typeof retries === 'number' && Number.isInteger(retries) && retries >= 0)) {
+    throw invalid('options.maxRetries', `must be a whole number >= 0, got ${String(retries)}`);
+  }
+  const headerIssue = checked.headers === undefined ? undefined : headerProblem(checked.headers);
+  if (headerIssue !== undefined) throw invalid('options.headers', headerIssue);
+  const signal = checked.signal as unknown;
+  if (signal !== undefined && !(typeof signal === 'object' && signal !== null && typeof (signal as AbortSignal).addEventListener === 'function' && 'aborted' in signal)) {
+    throw invalid('options.signal', 'must be an AbortSignal');
+  }
+  return checked;
+}

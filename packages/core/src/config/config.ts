@@ -1,0 +1,256 @@
+/**
+ * Client options, resolved once: explicit options first, then the environment (DESIGN §6).
+ * Every mistake becomes a `ConfigurationError` here, before any request exists.
+ */
+import { ApiKey } from './api-key.js';
+import { readEnv } from './env.js';
+import { MAX_TIMER_MS } from './check-request-options.js';
+import { unknownNameMessage } from './closest-name.js';
+import { ConfigurationError } from '../errors/errors.js';
+import { headerProblem, type HeadersInput } from './headers.js';
+import type { ClientHooks } from '../observability/hooks.js';
+import type { Logger, LogLevel } from '../observability/logger.js';
+import type { Middleware } from '../transport/middleware.js';
+import type { Transport } from '../transport/transport.js';
+import type { CircuitBreakerOptions } from '../resilience/circuit-breaker.js';
+import type { RateLimitOptions } from '../resilience/rate-limiter.js';
+import type { RetryOptions } from '../resilience/retry.js';
+import type { RetryBudgetOptions } from '../resilience/retry-budget.js';
+
+/** The default base URL of the OpenAI API. */
+export const DEFAULT_BASE_URL = 'https://api.openai.com/v1';
+/** Ten minutes per attempt: long reasoning requests need it (DESIGN §5). */
+export const DEFAULT_TIMEOUT_MS = 600_000;
+/** Retries after the first attempt. */
+export const DEFAULT_MAX_RETRIES = 3;
+/**
+ * Upper bound of the default stream idle limit: 5 minutes (reasoning models pause before
+ * answering). The default itself is the smaller of this and `timeout`.
+ */
+export const DEFAULT_STREAM_IDLE_TIMEOUT_MS = 300_000;
+
+/** Retry settings of a client: backoff, plus the retry budget (`false` turns it off). */
+export interface ClientRetryOptions extends RetryOptions {
+  budget?: RetryBudgetOptions | false;
+}
+
+/** Options accepted by every `create*Service` function and by the umbrella client. */
+export interface ClientOptions {
+  /** Defaults to `OPENAI_API_KEY`. */
+  apiKey?: string | ApiKey;
+  /** Sent as `OpenAI-Organization`; defaults to `OPENAI_ORG_ID`. */
+  organizationId?: string;
+  /** Sent as `OpenAI-Project`; defaults to `OPENAI_PROJECT_ID`. */
+  projectId?: string;
+  /** Defaults to `OPENAI_BASE_URL`, then `https://api.openai.com/v1`. */
+  baseUrl?: string;
+  /** Per-attempt timeout in milliseconds, covering headers and body. Default 600000. */
+  timeout?: number;
+  /** Retries after the first attempt. Default 3. */
+  maxRetries?: number;
+  /** Backoff (500 ms × 2ⁿ, ±10%, capped at 60 s) and the retry budget. */
+  retry?: ClientRetryOptions;
+  /** Circuit breaker settings, or `false` to turn it off. On by default. */
+  circuitBreaker?: CircuitBreakerOptions | false;
+  /** Client-side rate limiting (RPM, TPM, RPD, TPD). Off unless given. */
+  rateLimit?: RateLimitOptions;
+  /**
+   * Longest silence between stream chunks, in ms, before a typed `stream_idle` timeout.
+   * Default: the smaller of `timeout` and 300000 (5 minutes), so `timeout: 3000` also ends a
+   * stream that stalls after its first chunk within 3 s. An explicit value wins.
+   */
+  streamIdleTimeout?: number;
+  /** Headers sent with every request; a `null` value removes a default header. */
+  defaultHeaders?: HeadersInput;
+  /** Query parameters sent with every request (an Azure-style `api-version`, say). */
+  defaultQuery?: Record<string, string>;
+  /** A `fetch` to use instead of the global one (a proxy agent, a test double). */
+  fetch?: typeof fetch;
+  /** A whole transport to use instead of fetch. Wins over `fetch`. */
+  transport?: Transport;
+  /** Ordered middleware: `onRequest`/`onResponse`/`onError`. */
+  middleware?: Middleware[];
+  /** Any object with debug/info/warn/error. Defaults to `console`. */
+  logger?: Logger;
+  /** Default `warn`; `OPENAI_LOG` sets it from the environment. */
+  logLevel?: LogLevel;
+  /** Log request and response bodies (truncated) at debug level. Default false. */
+  logBodies?: boolean;
+  /** Metrics, tracing and deprecation hooks. */
+  hooks?: ClientHooks;
+  /** Allow `http://` for a host that is not loopback. Default false. */
+  allowInsecureHttp?: boolean;
+  /** Validate response bodies against the method's schema where one exists. Default false. */
+  validateResponses?: boolean;
+}
+
+/** Options after defaults and environment are applied; frozen. */
+export interface ResolvedConfig {
+  readonly apiKey: ApiKey;
+  readonly organizationId: string | undefined;
+  readonly projectId: string | undefined;
+  readonly baseUrl: string;
+  readonly timeout: number;
+  readonly maxRetries: number;
+  readonly retry: ClientRetryOptions;
+  readonly circuitBreaker: CircuitBreakerOptions | false;
+  readonly rateLimit: RateLimitOptions | undefined;
+  /** `undefined` when not set: each call then uses the smaller of its `timeout` and 5 minutes. */
+  readonly streamIdleTimeout: number | undefined;
+  readonly defaultHeaders: HeadersInput | undefined;
+  readonly defaultQuery: Record<string, string> | undefined;
+  readonly fetch: typeof fetch | undefined;
+  readonly transport: Transport | undefined;
+  readonly middleware: readonly Middleware[];
+  readonly logger: Logger | undefined;
+  readonly logLevel: LogLevel | undefined;
+  readonly logBodies: boolean;
+  readonly hooks: ClientHooks;
+  readonly validateResponses: boolean;
+}
+
+const LOOPBACK_HOSTS = new Set(['localhost', '[::1]', '::1']);
+
+function isLoopback(hostname: string): boolean {
+  return LOOPBACK_HOSTS.has(hostname) || /^127(\.\d{1,3}){3}$/.test(hostname) || hostname.endsWith('.localhost');
+}
+
+function resolveBaseUrl(raw: string, allowInsecureHttp: boolean): string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigurationError({ kind: 'invalid_base_url', message: `baseUrl is not a valid URL: ${JSON.stringify(raw)}` });
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new ConfigurationError({ kind: 'invalid_base_url', message: `baseUrl must use https:// (or http:// for loopback), got ${url.protocol}//` });
+  }
+  if (url.username || url.password) {
+    throw new ConfigurationError({ kind: 'invalid_base_url', message: 'baseUrl must not carry credentials; use apiKey' });
+  }
+  if (url.protocol === 'http:' && !allowInsecureHttp && !isLoopback(url.hostname)) {
+    throw new ConfigurationError({
+      kind: 'insecure_base_url',
+      message: `Refusing to send the API key over plain http:// to ${url.hostname}. Use https://, or set allowInsecureHttp: true if this network is trusted.`,
+    });
+  }
+  return url.href.replace(/\/+$/, '');
+}
+
+/** Printable ASCII without spaces: what an id or key may hold to travel in a header. */
+const HEADER_TOKEN = /^[\x21-\x7e]+$/;
+/** An id sent as a header (`OpenAI-Organization`, `OpenAI-Project`), checked like the key. */
+function checkHeaderId(name: string, value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string' || !HEADER_TOKEN.test(value)) {
+    throw new ConfigurationError({ kind: 'invalid_option', message: `${name} must be printable ASCII without spaces (it is sent as a header), got ${JSON.stringify(value)}` });
+  }
+  return value;
+}
+
+/** Default headers must be sendable: checked here, not as a raw TypeError on the first call. */
+function checkDefaultHeaders(headers: HeadersInput | undefined): HeadersInput | undefined {
+  const problem = headers === undefined ? undefined : headerProblem(headers);
+  if (problem !== undefined) throw new ConfigurationError({ kind: 'invalid_option', message: `defaultHeaders: ${problem}` });
+  return headers;
+}
+
+function resolveApiKey(option: string | ApiKey | undefined): ApiKey {
+  if (ApiKey.isInstance(option)) return option;
+  const raw = option ?? readEnv('OPENAI_API_KEY');
+  if (raw === undefined || raw.trim() === '') {
+    throw new ConfigurationError({
+      kind: 'missing_api_key',
+      message: 'No API key: pass apiKey, or set the OPENAI_API_KEY environment variable.',
+    });
+  }
+  // It goes into a header: a newline would inject one, and a non-ASCII character (a pasted
+  // zero-width space) would fail inside fetch as a raw TypeError. Never echo the key itself.
+  if (!HEADER_TOKEN.test(raw.trim())) {
+    throw new ConfigurationError({ kind: 'invalid_option', message: 'apiKey contains whitespace, control or non-ASCII characters (a pasted zero-width space?).' });
+  }
+  return new ApiKey(raw.trim());
+}
+
+/** Checks a numeric option: finite, not negative, and (per `rule`) whole or above zero. */
+function checkNumber(name: string, value: number | undefined, fallback: number, rule: 'positive' | 'whole' | 'non_negative'): number {
+  if (value === undefined) return fallback;
+  const valid = typeof value === 'number' && Number.isFinite(value) &&
+    (rule === 'positive' ? value > 0 : rule === 'whole' ? value >= 0 && Number.isInteger(value) : value >= 0);
+  if (!valid) {
+    const expected = rule === 'positive' ? 'a number above 0' : rule === 'whole' ? 'a whole number >= 0' : 'a number >= 0';
+    throw new ConfigurationError({ kind: 'invalid_option', message: `${name} must be ${expected}, got ${String(value)}` });
+  }
+  return value;
+}
+
+/** A delay a timer can hold: past 2³¹−1 ms, `setTimeout` fires after about 1 ms instead. */
+function checkTimer(name: string, value: number): number {
+  if (value > MAX_TIMER_MS) throw new ConfigurationError({ kind: 'invalid_option', message: `${name} must be at most ${MAX_TIMER_MS} ms (about 24.8 days), got ${value}` });
+  return value;
+}
+
+/** Checks every numeric field of a settings object (none may be negative or non-finite). */
+function checkNumbers<T extends object>(name: string, settings: T): T {
+  for (const [key, value] of Object.entries(settings)) {
+    if (typeof value === 'number') {
+      checkNumber(`${name}.${key}`, value, 0, key === 'maxQueueSize' ? 'whole' : 'non_negative');
+      if (key.endsWith('Ms') || key === 'maxRetryAfter') checkTimer(`${name}.${key}`, value);
+    }
+    else if (typeof value === 'object' && value !== null && key === 'budget') checkNumbers(`${name}.budget`, value);
+  }
+  return settings;
+}
+
+/** Every client option; an object literal typed `ClientOptions` keeps this list honest. */
+const CLIENT_OPTIONS = Object.keys({
+  apiKey: 0, organizationId: 0, projectId: 0, baseUrl: 0, timeout: 0, maxRetries: 0, retry: 0, circuitBreaker: 0,
+  rateLimit: 0, streamIdleTimeout: 0, defaultHeaders: 0, defaultQuery: 0, fetch: 0, transport: 0, middleware: 0,
+  logger: 0, logLevel: 0, logBodies: 0, hooks: 0, allowInsecureHttp: 0, validateResponses: 0,
+} satisfies Record<keyof ClientOptions, 0>);
+
+/**
+ * An unknown option is a mistake, not a no-op: `baseURL` in an untyped config object would
+ * otherwise send every request (and the key) to the public API.
+ */
+function checkKnownOptions(options: ClientOptions): void {
+  if (typeof options !== 'object' || options === null) {
+    throw new ConfigurationError({ kind: 'invalid_option', message: `Client options must be an object, got ${options === null ? 'null' : typeof options}` });
+  }
+  for (const name of Object.keys(options)) {
+    if (!CLIENT_OPTIONS.includes(name)) throw new ConfigurationError({ kind: 'invalid_option', message: unknownNameMessage('client option', name, CLIENT_OPTIONS) });
+  }
+}
+
+/**
+ * Applies defaults and the environment to `options` and checks them.
+ *
+ * @example
+ * const config = resolveConfig({ apiKey: 'sk-...', timeout: 30_000 });
+ */
+export function resolveConfig(options: ClientOptions = {}): ResolvedConfig {
+  checkKnownOptions(options);
+  const allowInsecureHttp = options.allowInsecureHttp ?? false;
+  return Object.freeze({
+    apiKey: resolveApiKey(options.apiKey),
+    organizationId: checkHeaderId('organizationId', options.organizationId ?? readEnv('OPENAI_ORG_ID')),
+    projectId: checkHeaderId('projectId', options.projectId ?? readEnv('OPENAI_PROJECT_ID')),
+    baseUrl: resolveBaseUrl(options.baseUrl ?? readEnv('OPENAI_BASE_URL') ?? DEFAULT_BASE_URL, allowInsecureHttp),
+    timeout: checkTimer('timeout', checkNumber('timeout', options.timeout, DEFAULT_TIMEOUT_MS, 'positive')),
+    maxRetries: checkNumber('maxRetries', options.maxRetries, DEFAULT_MAX_RETRIES, 'whole'),
+    retry: checkNumbers('retry', options.retry ?? {}),
+    circuitBreaker: options.circuitBreaker === false ? false : checkNumbers('circuitBreaker', options.circuitBreaker ?? {}),
+    rateLimit: options.rateLimit === undefined ? undefined : checkNumbers('rateLimit', options.rateLimit),
+    streamIdleTimeout: options.streamIdleTimeout === undefined ? undefined : checkTimer('streamIdleTimeout', checkNumber('streamIdleTimeout', options.streamIdleTimeout, 0, 'positive')),
+    defaultHeaders: checkDefaultHeaders(options.defaultHeaders),
+    defaultQuery: options.defaultQuery,
+    fetch: options.fetch,
+    transport: options.transport,
+    middleware: Object.freeze([...(options.middleware ?? [])]),
+    logger: options.logger,
+    logLevel: options.logLevel,
+    logBodies: options.logBodies ?? false,
+    hooks: options.hooks ?? {},
+    validateResponses: options.validateResponses ?? false,
+  });
+}

@@ -1,0 +1,97 @@
+/**
+ * Turns what fetch throws (connection refused, socket reset, abort, our own timeout) into a
+ * typed error. Called at the transport boundary only: while sending and while reading a body.
+ */
+import { abortError } from '../transport/abort.js';
+import { NetworkError, OpenAIError } from './errors.js';
+
+const RESET_CODES = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED', 'ERR_STREAM_PREMATURE_CLOSE']);
+
+/** undici's own timeouts (Node's built-in fetch): headers, body, connect. */
+const TRANSPORT_TIMEOUT_CODES = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'UND_ERR_CONNECT_TIMEOUT']);
+
+/** Where in the exchange the failure happened; it decides the kind and the message. */
+export type FailurePhase = 'send' | 'body' | 'stream';
+
+/** Walks `cause` chains (and AggregateError members) for a Node/undici error code. */
+function findCode(error: unknown, depth = 0): string | undefined {
+  if (depth > 5 || typeof error !== 'object' || error === null) return undefined;
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string') return code;
+  const members = (error as { errors?: unknown }).errors;
+  if (Array.isArray(members)) {
+    for (const member of members) {
+      const found = findCode(member, depth + 1);
+      if (found) return found;
+    }
+  }
+  return findCode((error as { cause?: unknown }).cause, depth + 1);
+}
+
+/**
+ * Classifies a failure thrown by the transport or while reading a body.
+ *
+ * @example
+ * try { response = await transport.send(request); }
+ * catch (error) { throw classifyFailure(error, { phase: 'send', callerSignal, timeoutSignal, timeoutMs }); }
+ */
+export function classifyFailure(
+  error: unknown,
+  context: { phase: FailurePhase; callerSignal?: AbortSignal; timeoutSignal?: AbortSignal; timeoutMs?: number; host?: string },
+): OpenAIError {
+  if (OpenAIError.isInstance(error)) return error;
+  if (context.callerSignal?.aborted) return abortError(context.callerSignal);
+  if (context.timeoutSignal?.aborted) {
+    const waiting = context.phase === 'send' ? 'waiting for response headers' : 'reading the response body';
+    return new NetworkError({
+      kind: 'timeout',
+      timeoutKind: 'request',
+      retryable: true,
+      message: `Request timed out after ${context.timeoutMs ?? '?'} ms while ${waiting} (option "timeout").`,
+      cause: error,
+    });
+  }
+  const code = findCode(error);
+  const where = context.host ? ` to ${context.host}` : '';
+  if (code !== undefined && TRANSPORT_TIMEOUT_CODES.has(code)) {
+    // Node's built-in fetch gives up on its own (300 s for headers or between body chunks),
+    // whatever our `timeout` says: a timeout, not a connection failure.
+    return new NetworkError({
+      kind: 'timeout',
+      timeoutKind: 'request',
+      retryable: true,
+      message: `The transport's own timeout fired${where} (${code}) before ours (option "timeout"): Node's built-in fetch waits at most 300 s for headers or between body chunks; for longer requests use a transport with longer limits.`,
+      cause: error,
+    });
+  }
+  if (context.phase === 'stream') {
+    return new NetworkError({
+      kind: 'stream_interrupted',
+      retryable: false,
+      message: `The event stream${where} was cut off before it finished${code ? ` (${code})` : ''}.`,
+      cause: error,
+    });
+  }
+  if (context.phase === 'body' || (code !== undefined && RESET_CODES.has(code))) {
+    return new NetworkError({
+      kind: 'connection_reset',
+      retryable: true,
+      message: `The connection${where} was closed ${context.phase === 'body' ? 'while reading the response body' : 'before a response arrived'}${code ? ` (${code})` : ''}.`,
+      cause: error,
+    });
+  }
+  return new NetworkError({
+    kind: 'connection_failed',
+    retryable: true,
+    message: `Could not connect${where}${code ? ` (${code})` : ''}.${inBrowser() ? BROWSER_HINT : ''}`,
+    cause: error,
+  });
+}
+
+/** A browser reports a CORS refusal as a bare network failure; say so where it can be the cause. */
+const BROWSER_HINT = ' In a browser this is also how a CORS refusal looks: check that the server allows this origin (and that the URL is right).';
+
+function inBrowser(): boolean {
+  const scope = globalThis as { document?: unknown; WorkerGlobalScope?: unknown };
+  return scope.document !== undefined || scope.WorkerGlobalScope !== undefined;
+}

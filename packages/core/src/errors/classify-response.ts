@@ -1,0 +1,141 @@
+/**
+ * Turns an HTTP error response (or an API error object inside an SSE stream) into the typed
+ * error of DESIGN §4. This is the one place the status mapping lives.
+ */
+import type { ApiKey } from '../config/api-key.js';
+import { createError, type ErrorCategory, type OpenAIError } from './errors.js';
+import { redactHeaders } from '../config/headers.js';
+import { parseRetryAfter } from '../transport/response-meta.js';
+
+/** The `error` object of an OpenAI error body. */
+export interface ApiErrorObject {
+  message?: string;
+  type?: string;
+  code?: string | number | null;
+  param?: string | null;
+}
+
+interface StatusRule {
+  category: ErrorCategory;
+  kind: string;
+  retryable: boolean;
+}
+
+const STATUS_RULES: Record<number, StatusRule> = {
+  400: { category: 'request', kind: 'validation', retryable: false },
+  401: { category: 'authentication', kind: 'invalid_api_key', retryable: false },
+  403: { category: 'authentication', kind: 'permission_denied', retryable: false },
+  404: { category: 'resource', kind: 'not_found', retryable: false },
+  408: { category: 'network', kind: 'timeout', retryable: true },
+  409: { category: 'resource', kind: 'already_exists', retryable: false },
+  413: { category: 'request', kind: 'payload_too_large', retryable: false },
+  422: { category: 'request', kind: 'validation', retryable: false },
+  429: { category: 'rate_limit', kind: 'too_many_requests', retryable: true },
+  500: { category: 'server', kind: 'internal_error', retryable: true },
+  502: { category: 'server', kind: 'bad_gateway', retryable: true },
+  503: { category: 'server', kind: 'service_unavailable', retryable: true },
+  504: { category: 'server', kind: 'gateway_timeout', retryable: true },
+};
+
+const CONTENT_POLICY_CODES = new Set(['content_policy_violation', 'content_filter', 'moderation_blocked']);
+const QUOTA_CODES = new Set(['insufficient_quota', 'billing_hard_limit_reached']);
+
+function ruleFor(status: number, apiError: ApiErrorObject | undefined): StatusRule {
+  const code = apiError?.code === null || apiError?.code === undefined ? undefined : String(apiError.code);
+  if (status === 429 && (QUOTA_CODES.has(code ?? '') || QUOTA_CODES.has(apiError?.type ?? ''))) {
+    return { category: 'rate_limit', kind: 'quota_exceeded', retryable: false };
+  }
+  if (status === 400 && (CONTENT_POLICY_CODES.has(code ?? '') || CONTENT_POLICY_CODES.has(apiError?.type ?? ''))) {
+    return { category: 'content_policy', kind: 'content_filtered', retryable: false };
+  }
+  const exact = STATUS_RULES[status];
+  if (exact) return exact;
+  if (status >= 500) return { category: 'server', kind: 'server_error', retryable: false };
+  return { category: 'request', kind: 'bad_request', retryable: false };
+}
+
+/** Reads `{ "error": { ... } }` (or a bare `{ message }`) out of a body; undefined if neither. */
+export function parseApiErrorBody(text: string): ApiErrorObject | undefined {
+  try {
+    const parsed: unknown = JSON.parse(text);
+    if (typeof parsed !== 'object' || parsed === null) return undefined;
+    const inner = (parsed as { error?: unknown }).error;
+    if (typeof inner === 'object' && inner !== null) return inner as ApiErrorObject;
+    if (typeof inner === 'string') return { message: inner };
+    const message = (parsed as { message?: unknown }).message;
+    return typeof message === 'string' ? { message } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function describeBody(text: string, contentType: string): string {
+  const trimmed = text.trim();
+  if (trimmed === '') return 'the response body was empty';
+  if (contentType.includes('text/html') || /^<(!doctype|html)/i.test(trimmed)) {
+    return 'the server returned an HTML page instead of JSON (often a proxy or load balancer error page)';
+  }
+  return `the response body was not an API error object: ${JSON.stringify(trimmed.slice(0, 200))}`;
+}
+
+/**
+ * Builds the typed error for a non-2xx response whose body was read as `text`.
+ *
+ * @example
+ * throw classifyErrorResponse({ status: 429, headers, text, apiKey });
+ */
+export function classifyErrorResponse(input: {
+  status: number;
+  headers: Headers;
+  text: string;
+  apiKey: ApiKey;
+  attempts?: number;
+  durationMs?: number;
+}): OpenAIError {
+  const apiError = parseApiErrorBody(input.text);
+  const rule = ruleFor(input.status, apiError);
+  const shouldRetry = input.headers.get('x-should-retry');
+  const retryable = shouldRetry === 'true' ? true : shouldRetry === 'false' ? false : rule.retryable;
+  const requestId = input.headers.get('x-request-id') ?? undefined;
+  const detail = apiError?.message ?? describeBody(input.text, input.headers.get('content-type') ?? '');
+  const serverCode = apiError?.code === null || apiError?.code === undefined ? undefined : String(apiError.code);
+  return createError(rule.category, {
+    kind: rule.kind,
+    message: input.apiKey.redactIn(`${input.status} ${detail}${requestId ? ` (request ${requestId})` : ''}`),
+    retryable,
+    status: input.status,
+    requestId,
+    type: apiError?.type ?? undefined,
+    param: apiError?.param ?? undefined,
+    code: serverCode,
+    retryAfterMs: parseRetryAfter(input.headers),
+    headers: redactHeaders(input.headers),
+    attempts: input.attempts,
+    durationMs: input.durationMs,
+  });
+}
+
+const STREAM_ERROR_TYPES: Record<string, StatusRule> = {
+  server_error: { category: 'server', kind: 'internal_error', retryable: true },
+  rate_limit_exceeded: { category: 'rate_limit', kind: 'too_many_requests', retryable: true },
+  tokens: { category: 'rate_limit', kind: 'too_many_requests', retryable: true },
+  insufficient_quota: { category: 'rate_limit', kind: 'quota_exceeded', retryable: false },
+  invalid_request_error: { category: 'request', kind: 'bad_request', retryable: false },
+  content_policy_violation: { category: 'content_policy', kind: 'content_filtered', retryable: false },
+};
+
+/** Builds the typed error for an API error delivered inside an SSE stream (no HTTP status). */
+export function classifyStreamError(apiError: ApiErrorObject, apiKey: ApiKey, requestId?: string): OpenAIError {
+  const code = apiError.code === null || apiError.code === undefined ? undefined : String(apiError.code);
+  const rule = STREAM_ERROR_TYPES[code ?? ''] ?? STREAM_ERROR_TYPES[apiError.type ?? ''] ??
+    { category: 'server', kind: 'server_error', retryable: false };
+  return createError(rule.category, {
+    kind: rule.kind,
+    message: apiKey.redactIn(`Stream error: ${apiError.message ?? 'the server sent an error event'}`),
+    retryable: rule.retryable,
+    requestId,
+    type: apiError.type ?? undefined,
+    param: apiError.param ?? undefined,
+    code,
+  });
+}

@@ -1,0 +1,63 @@
+/**
+ * Holds a stream attempt open until its first SSE event arrives. Failures before that (a reset,
+ * an empty body, a stall past the attempt timeout) happen inside the attempt and can be retried
+ * safely, because nothing has reached the caller yet; after it, a stream is never retried.
+ */
+import type { ApiKey } from '../config/api-key.js';
+import { classifyFailure } from '../errors/classify-failure.js';
+import { NetworkError, ResponseError } from '../errors/errors.js';
+import type { BodyContext } from '../transport/read-body.js';
+import { SseDecoder } from './sse-decoder.js';
+
+async function refuseNonStream(response: Response, apiKey: ApiKey, contentType: string): Promise<never> {
+  const preview = await response.text().then((text) => text.slice(0, 200), () => '');
+  throw new ResponseError({
+    kind: 'unexpected_content_type',
+    message: apiKey.redactIn(`Expected an event stream but got content-type "${contentType}": ${JSON.stringify(preview)}`),
+    status: response.status,
+    requestId: response.headers.get('x-request-id') ?? undefined,
+  });
+}
+
+/**
+ * Returns a response whose body replays the bytes read so far and then the rest of the stream.
+ *
+ * @example
+ * const response = await awaitFirstEvent(raw, apiKey, bodyContext); // inside the attempt
+ */
+export async function awaitFirstEvent(response: Response, apiKey: ApiKey, context: BodyContext): Promise<Response> {
+  const contentType = response.headers.get('content-type') ?? '';
+  if (contentType !== '' && !/text\/event-stream/i.test(contentType)) return refuseNonStream(response, apiKey, contentType);
+  if (response.body === null) throw new NetworkError({ kind: 'stream_interrupted', retryable: true, message: 'The event stream had no body.' });
+  const reader = response.body.getReader();
+  const probe = new SseDecoder();
+  const prefix: Uint8Array[] = [];
+  for (;;) {
+    let chunk: ReadableStreamReadResult<Uint8Array>;
+    try {
+      chunk = await reader.read();
+    } catch (error) {
+      throw classifyFailure(error, { ...context, phase: 'body' });
+    }
+    if (chunk.done) {
+      // Closed before any event: nothing was delivered, so this attempt may be retried.
+      throw new NetworkError({ kind: 'stream_interrupted', retryable: true, message: 'The event stream closed before its first event.', requestId: response.headers.get('x-request-id') ?? undefined });
+    }
+    prefix.push(chunk.value);
+    if (probe.push(chunk.value).length > 0) break;
+  }
+  const replay = new ReadableStream<Uint8Array>({
+    start(controller) {
+      for (const bytes of prefix) controller.enqueue(bytes);
+    },
+    async pull(controller) {
+      const next = await reader.read();
+      if (next.done) controller.close();
+      else controller.enqueue(next.value);
+    },
+    cancel(reason) {
+      return reader.cancel(reason);
+    },
+  }, { highWaterMark: 0 });
+  return new Response(replay, { status: response.status, statusText: response.statusText, headers: response.headers });
+}

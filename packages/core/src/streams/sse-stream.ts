@@ -1,0 +1,251 @@
+/**
+ * A typed, single-use stream of server-sent events: started at once, async-iterable, abortable,
+ * and strict about endings. `[DONE]` ends it; an error event throws a typed API error; an end
+ * of body before `[DONE]` throws `stream_interrupted` instead of ending silently.
+ */
+import { ApiKey } from '../config/api-key.js';
+import { abortError, linkSignals, type LinkedSignal } from '../transport/abort.js';
+import { classifyFailure } from '../errors/classify-failure.js';
+import { classifyStreamError, type ApiErrorObject } from '../errors/classify-response.js';
+import { NetworkError, RequestError, ResponseError } from '../errors/errors.js';
+import type { ResponseMeta } from '../transport/response-meta.js';
+import { SseDecoder, type ServerSentEvent } from './sse-decoder.js';
+
+/** What a started stream request resolves to. */
+export interface StartedStream {
+  response: Response;
+  meta: ResponseMeta;
+}
+
+/** How the stream reads its events. */
+export interface SseStreamOptions {
+  /** Starts the HTTP request with the stream's own signal. Called once, at construction. */
+  start(signal: AbortSignal): Promise<StartedStream>;
+  apiKey: ApiKey;
+  /** `done`: the stream must end with `data: [DONE]` (chat). `eof`: a clean end of body is fine. */
+  terminal?: 'done' | 'eof';
+  /** `data`: yield parsed JSON data. `event`: yield `{ event, data }` with parsed data. */
+  mode?: 'data' | 'event';
+  /** The caller's signal: aborting it ends the stream with a typed `aborted` error. */
+  signal?: AbortSignal;
+  /** Called for each delivered event (metrics). */
+  onEvent?(event: ServerSentEvent): void;
+  /** Longest silence between chunks (comments count as activity) before a `stream_idle` timeout. */
+  idleTimeoutMs?: number;
+}
+
+/** An event with its name, yielded in `mode: 'event'` (Assistants streams name their events). */
+export interface NamedEvent<T = unknown> {
+  event: string;
+  data: T;
+}
+
+const DONE = Symbol('done');
+const IDLE = Symbol('idle');
+
+/**
+ * A stream of typed chunks. Breaking out of `for await` aborts the request and frees the socket.
+ *
+ * @example
+ * const stream = core.stream<ChatCompletionChunk>('/chat/completions', { body });
+ * for await (const chunk of stream) process.stdout.write(chunk.choices[0]?.delta.content ?? '');
+ */
+export class SseStream<T> implements AsyncIterable<T> {
+  readonly #controller = new AbortController();
+  /** Aborts on the caller's signal or on `abort()`; unlinked from the caller's when the stream ends. */
+  readonly #linked: LinkedSignal;
+  readonly #options: SseStreamOptions;
+  readonly #started: Promise<StartedStream>;
+  #meta: ResponseMeta | undefined;
+  #iterated = false;
+  /** Set once reading starts; until then the idle clock runs on the unread stream itself. */
+  #reading = false;
+  #expiredUnread = false;
+  /** Resolves with the response metadata once headers arrive; rejects if the request fails. */
+  readonly responseMeta: Promise<ResponseMeta>;
+
+  constructor(options: SseStreamOptions) {
+    this.#options = options;
+    this.#linked = linkSignals([options.signal, this.#controller.signal]);
+    this.#started = startSafely(options, this.#linked.signal).then((started) => {
+      this.#meta = started.meta;
+      this.#startUnreadClock(started.response);
+      return started;
+    });
+    this.responseMeta = this.#started.then((started) => started.meta);
+    // Nobody may ever await these; a failed request must not become an unhandled rejection.
+    this.#started.catch(() => undefined);
+    this.responseMeta.catch(() => undefined);
+  }
+
+  /**
+   * A stream that fails with `error` on its first read: what a stream method returns instead of
+   * throwing when its input is bad.
+   *
+   * @example
+   * return new ChatCompletionStream(SseStream.failed(error));
+   */
+  static failed<T>(error: unknown): SseStream<T> {
+    return new SseStream<T>({ start: () => Promise.reject(error), apiKey: new ApiKey('') });
+  }
+
+  /** The response metadata, once headers have arrived. */
+  get meta(): ResponseMeta | undefined {
+    return this.#meta;
+  }
+
+  /** The signal that aborts this stream's request. */
+  get signal(): AbortSignal {
+    return this.#controller.signal;
+  }
+
+  /** Ends the stream now: the request is cancelled and iteration throws a typed `aborted` error. */
+  abort(reason?: unknown): void {
+    this.#controller.abort(reason);
+  }
+
+  /** A second iteration fails on its first `next()` (never synchronously): a stream is read once. */
+  [Symbol.asyncIterator](): AsyncIterator<T> {
+    if (this.#iterated) return failing(new RequestError({ kind: 'stream_consumed', message: 'A stream can be iterated only once; read it in a single loop.' }));
+    this.#iterated = true;
+    return this.#iterate();
+  }
+
+  /**
+   * A stream that is started but never read must not hold its socket forever: after the idle
+   * limit with nobody reading, the request is cancelled, and a late reader gets the timeout.
+   */
+  #startUnreadClock(response: Response): void {
+    const idleMs = this.#options.idleTimeoutMs;
+    if (idleMs === undefined || this.#reading) return;
+    const timer = setTimeout(() => {
+      if (this.#reading) return;
+      this.#expiredUnread = true;
+      response.body?.cancel().catch(() => undefined);
+      this.#controller.abort();
+      this.#linked.dispose();
+    }, idleMs);
+    this.#stopUnreadClock = () => clearTimeout(timer);
+  }
+
+  #stopUnreadClock: () => void = () => undefined;
+
+  async *#iterate(): AsyncGenerator<T> {
+    this.#reading = true;
+    this.#stopUnreadClock();
+    const callerSignal = this.#linked.signal;
+    try {
+      yield* this.#events(callerSignal);
+    } finally {
+      this.#linked.dispose();
+    }
+  }
+
+  async *#events(callerSignal: AbortSignal): AsyncGenerator<T> {
+    const { response } = await this.#started;
+    if (this.#expiredUnread) throw this.#idleTimeout(' while nobody read it');
+    if (response.body === null) throw this.#interrupted('the response had no body');
+    const reader = response.body.getReader();
+    const decoder = new SseDecoder();
+    let finished = false;
+    try {
+      for (;;) {
+        let chunk: ReadableStreamReadResult<Uint8Array>;
+        try {
+          chunk = await this.#read(reader);
+        } catch (error) {
+          if (error === IDLE) throw this.#idleTimeout();
+          throw classifyFailure(error, { phase: 'stream', callerSignal });
+        }
+        if (callerSignal.aborted) throw abortError(callerSignal, 'Stream');
+        const events = chunk.done ? decoder.end() : decoder.push(chunk.value);
+        for (const event of events) {
+          const item = this.#handle(event);
+          if (item === DONE) {
+            finished = true;
+            return;
+          }
+          yield item as T;
+        }
+        if (chunk.done) break;
+      }
+      finished = true;
+      if (this.#options.terminal !== 'eof') throw this.#interrupted('the body ended before [DONE]');
+    } finally {
+      if (!finished) this.#controller.abort();
+      reader.cancel().catch(() => undefined);
+    }
+  }
+
+  /** Reads one chunk, racing the idle timer when one is set. */
+  async #read(reader: ReadableStreamDefaultReader<Uint8Array>): Promise<ReadableStreamReadResult<Uint8Array>> {
+    const idleMs = this.#options.idleTimeoutMs;
+    if (idleMs === undefined) return reader.read();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const idle = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(IDLE), idleMs);
+    });
+    try {
+      return await Promise.race([reader.read(), idle]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  #idleTimeout(why = ''): NetworkError {
+    return new NetworkError({
+      kind: 'timeout',
+      timeoutKind: 'stream_idle',
+      retryable: false,
+      requestId: this.#meta?.requestId,
+      message: `The stream was idle for ${this.#options.idleTimeoutMs} ms${why} (option "streamIdleTimeout").`,
+    });
+  }
+
+  #handle(event: ServerSentEvent): unknown {
+    if (event.data === '[DONE]') return DONE;
+    let data: unknown;
+    try {
+      data = JSON.parse(event.data);
+    } catch (error) {
+      if (event.event === 'error') throw classifyStreamError({ message: event.data }, this.#options.apiKey, this.#meta?.requestId);
+      throw new ResponseError({
+        kind: 'invalid_json',
+        message: `A stream event was not valid JSON: ${JSON.stringify(this.#options.apiKey.redactIn(event.data.slice(0, 200)))}`,
+        requestId: this.#meta?.requestId,
+        cause: error,
+      });
+    }
+    const apiError = errorObjectOf(event, data);
+    if (apiError) throw classifyStreamError(apiError, this.#options.apiKey, this.#meta?.requestId);
+    this.#options.onEvent?.(event);
+    return this.#options.mode === 'event' ? ({ event: event.event, data } satisfies NamedEvent) : data;
+  }
+
+  #interrupted(why: string): NetworkError {
+    return new NetworkError({
+      kind: 'stream_interrupted',
+      message: `The event stream was cut off: ${why}.`,
+      requestId: this.#meta?.requestId,
+      retryable: false,
+    });
+  }
+}
+
+/** Calls `start`, turning a synchronous throw into a rejection (read on the first `next()`). */
+async function startSafely(options: SseStreamOptions, signal: AbortSignal): Promise<StartedStream> {
+  return options.start(signal);
+}
+
+/** An iterator whose first `next()` rejects with `error`. */
+function failing<T>(error: Error): AsyncIterator<T> {
+  return { next: () => Promise.reject(error) };
+}
+
+/** The API error carried by an `error` event, or by a data payload shaped `{ "error": {...} }`. */
+function errorObjectOf(event: ServerSentEvent, data: unknown): ApiErrorObject | undefined {
+  if (typeof data !== 'object' || data === null) return event.event === 'error' ? { message: String(data) } : undefined;
+  const inner = (data as { error?: unknown }).error;
+  if (typeof inner === 'object' && inner !== null) return inner as ApiErrorObject;
+  return event.event === 'error' ? (data as ApiErrorObject) : undefined;
+}

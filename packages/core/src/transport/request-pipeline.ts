@@ -1,0 +1,176 @@
+/**
+ * One request, start to end (DESIGN §2): middleware → resilience policy → attempts (headers,
+ * timeout, transport, classification, body parsing) → middleware → metadata and telemetry.
+ */
+import { abortError, linkSignals } from './abort.js';
+import type { ApiKey } from '../config/api-key.js';
+import { buildUrl } from './build-url.js';
+import { callHook } from '../observability/call-hook.js';
+import { startCallTelemetry, type CallTelemetry } from '../observability/call-telemetry.js';
+import { checkRequestOptions } from '../config/check-request-options.js';
+import { classifyFailure } from '../errors/classify-failure.js';
+import { classifyErrorResponse } from '../errors/classify-response.js';
+import type { ResolvedConfig } from '../config/config.js';
+import { OpenAIError, RequestError } from '../errors/errors.js';
+import { mergeHeaders } from '../config/headers.js';
+import type { ClientLogger } from '../observability/logger.js';
+import type { MiddlewareRequest } from './middleware.js';
+import { encodeMultipart, type MultipartBody } from '../uploads/multipart.js';
+import { readBodyText, type BodyContext } from './read-body.js';
+import { annotateError, type CallContext, type ResiliencePolicy } from '../resilience/resilience-policy.js';
+import { createResponseMeta, type ResponseMeta } from './response-meta.js';
+import type { RequestOptions, RequestSpec } from './request-spec.js';
+import type { Transport } from './transport.js';
+import { VERSION } from '../version.js';
+
+/** Reads a successful response into the call's result, inside the attempt. */
+export type ResponseParser<T> = (response: Response, context: BodyContext) => Promise<T>;
+
+/** A finished call: the parsed value, its metadata and the call's telemetry (for streams). */
+export interface ExecutedCall<T> {
+  value: T;
+  meta: ResponseMeta;
+  telemetry: CallTelemetry;
+}
+
+/** What the pipeline is built from. */
+export interface PipelineParts {
+  config: ResolvedConfig;
+  transport: Transport;
+  logger: ClientLogger;
+  policy: ResiliencePolicy;
+}
+
+/** The User-Agent sent with every request (browsers may drop it; that is harmless). */
+export const USER_AGENT = `integrations-openai/${VERSION}`;
+
+function newIdempotencyKey(): string {
+  return `idem-${crypto.randomUUID()}`;
+}
+
+/**
+ * Auth headers. Organization and project are set only when config has them: a caller's own
+ * `OpenAI-Organization`/`OpenAI-Project` (default or per-call headers) must not be deleted by
+ * an unset option, or the work lands in the key's default project.
+ */
+function authHeaders(apiKey: ApiKey, config: ResolvedConfig): Record<string, string> {
+  const headers: Record<string, string> = { authorization: `Bearer ${apiKey.reveal()}` };
+  if (config.organizationId !== undefined) headers['openai-organization'] = config.organizationId;
+  if (config.projectId !== undefined) headers['openai-project'] = config.projectId;
+  return headers;
+}
+
+/**
+ * Creates `execute`, which runs one call through the whole pipeline.
+ *
+ * @example
+ * const execute = createPipeline(parts);
+ * const { value } = await execute({ method: 'GET', path: '/models' }, {}, parseJson);
+ */
+export function createPipeline(parts: PipelineParts) {
+  const { config, transport, logger, policy } = parts;
+  const warnedDeprecations = new Set<string>();
+
+  return async function execute<T>(spec: RequestSpec, options: RequestOptions, parse: ResponseParser<T>): Promise<ExecutedCall<T>> {
+    checkRequestOptions(options);
+    if (options.signal?.aborted) throw abortError(options.signal);
+    const endpoint = spec.endpoint ?? spec.path;
+    const notice = typeof spec.deprecated === 'string' ? { feature: `${spec.method} ${endpoint}`, message: spec.deprecated } : spec.deprecated;
+    if (notice && !warnedDeprecations.has(notice.feature)) {
+      warnedDeprecations.add(notice.feature);
+      logger.warn(`Deprecated: ${notice.feature}: ${notice.message}`);
+      callHook(logger, 'deprecation', () => config.hooks.deprecation?.onDeprecation(notice));
+    }
+    const multipart: MultipartBody | undefined = spec.multipart ? await encodeMultipart(spec.multipart) : undefined;
+    const jsonBody = spec.body === undefined ? undefined : JSON.stringify(spec.body);
+    const accept = spec.responseKind === 'sse' ? 'text/event-stream' : spec.responseKind === 'binary' ? '*/*' : 'application/json';
+    const request: MiddlewareRequest = {
+      method: spec.method,
+      url: buildUrl(config.baseUrl, spec.path, config.defaultQuery, spec.query),
+      headers: mergeHeaders(
+        { accept, 'user-agent': USER_AGENT },
+        jsonBody !== undefined ? { 'content-type': 'application/json' } : undefined,
+        spec.beta ? { 'openai-beta': spec.beta } : undefined,
+        config.defaultHeaders,
+        options.headers,
+      ),
+      body: spec.body,
+      endpoint,
+    };
+    for (const middleware of config.middleware) await middleware.onRequest?.(request);
+
+    const model = typeof (spec.body as { model?: unknown } | undefined)?.model === 'string' ? (spec.body as { model: string }).model : undefined;
+    const telemetry = startCallTelemetry(config.hooks, logger, { method: spec.method, endpoint, url: request.url, headers: request.headers, body: spec.body, model });
+    // A caller's key wins: the option, then an `Idempotency-Key` header they set, then ours.
+    const idempotencyKey = options.idempotencyKey ?? request.headers.get('idempotency-key') ?? (spec.method === 'POST' ? newIdempotencyKey() : undefined);
+    const started = Date.now();
+    const call: CallContext = { spec, options, endpoint, replayable: multipart?.replayable ?? true, spanEvent: telemetry.spanEvent };
+    let attempts = 0;
+
+    const attempt = async (attemptNumber: number) => {
+      attempts = attemptNumber;
+      if (options.signal?.aborted) throw abortError(options.signal);
+      // Headers first: nothing below may throw between starting the timer and the try that clears it.
+      const headers = mergeHeaders(request.headers, authHeaders(config.apiKey, config), {
+        'idempotency-key': idempotencyKey,
+        'x-retry-count': String(attemptNumber - 1),
+      });
+      if (multipart) {
+        headers.set('content-type', multipart.contentType);
+        if (multipart.contentLength !== undefined) headers.set('content-length', String(multipart.contentLength));
+      }
+      const timeoutMs = options.timeout ?? config.timeout;
+      const timeout = new AbortController();
+      const timer = setTimeout(() => timeout.abort(), timeoutMs);
+      const bodyContext: BodyContext = { callerSignal: options.signal, timeoutSignal: timeout.signal, timeoutMs, host: request.url.host };
+      // A stream's body is read after the attempt, so its link lives as long as the stream does
+      // (the stream's own signal, made per stream); every other link ends with the attempt.
+      const linked = linkSignals([options.signal, timeout.signal]);
+      const signal = linked.signal;
+      let keepLinked = false;
+      /** Aborted when the attempt ends: an upload the server did not read to the end is released. */
+      const attemptDone = new AbortController();
+      const attemptTelemetry = telemetry.attempt(attemptNumber);
+      try {
+        let response: Response;
+        try {
+          const body = multipart ? multipart.open(options.onUploadProgress, attemptDone.signal) : jsonBody ?? null;
+          response = await transport.send({ url: request.url.href, method: spec.method, headers, body, signal });
+        } catch (error) {
+          throw classifyFailure(error, { ...bodyContext, phase: 'send' });
+        }
+        if (!response.ok) {
+          const text = await readBodyText(response, bodyContext);
+          throw classifyErrorResponse({ status: response.status, headers: response.headers, text, apiKey: config.apiKey });
+        }
+        const value = await parse(response, bodyContext);
+        attemptTelemetry.succeeded(response);
+        keepLinked = spec.responseKind === 'sse';
+        return { value, response };
+      } catch (error) {
+        if (OpenAIError.isInstance(error)) attemptTelemetry.failed(error);
+        throw error;
+      } finally {
+        clearTimeout(timer);
+        if (!keepLinked) linked.dispose();
+        attemptDone.abort();
+      }
+    };
+
+    try {
+      const { value, response } = await policy.run(call, attempt);
+      const meta = createResponseMeta(response, attempts, Date.now() - started);
+      for (const middleware of config.middleware) {
+        await middleware.onResponse?.({ status: response.status, headers: response.headers, requestId: meta.requestId, attempts, durationMs: meta.durationMs }, request);
+      }
+      telemetry.succeeded(meta, value);
+      return { value, meta, telemetry };
+    } catch (error) {
+      if (!OpenAIError.isInstance(error)) throw error;
+      const typed = annotateError(error, attempts, Date.now() - started);
+      for (const middleware of config.middleware) await middleware.onError?.(typed, request);
+      telemetry.failed(typed);
+      throw typed;
+    }
+  };
+}
