@@ -38,10 +38,10 @@ describe('resilience telemetry', () => {
     const { events, tracing } = spanRecorder();
     const core = createOpenAICore({
       apiKey: TEST_API_KEY, baseUrl: server.baseUrl, logLevel: 'off',
-      rateLimit: { requestsPerMinute: 600, burst: 1 }, // 10 a second after the first 600
+      rateLimit: { requestsPerMinute: 600, burst: 1 / 600 }, // one at once, then one every 100 ms
       hooks: { tracing, rateLimit: { onWait }, metrics: { incrementCounter, recordHistogram: vi.fn() } },
     });
-    await Promise.all(Array.from({ length: 601 }, () => core.get('/models', {}, { rateLimit: { estimatedTokens: 0 } })));
+    await Promise.all(Array.from({ length: 2 }, () => core.get('/models', {}, { rateLimit: { estimatedTokens: 0 } })));
     expect(onWait).toHaveBeenCalledOnce();
     expect(incrementCounter).toHaveBeenCalledWith(METRICS.rateLimitHits, 1, { endpoint: '/models', source: 'client' });
     expect(events.some((event) => event.event === 'rate_limit_wait')).toBe(true);

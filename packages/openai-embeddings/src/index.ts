@@ -5,3 +5,4 @@ export { createEmbeddingsService, type EmbeddingsService } from './embeddings/em
 export { embeddingParamsSchema, MAX_INPUTS_PER_REQUEST, type EmbeddingCreateParams } from './embeddings/embeddings-schemas.js';
 export type { CreateEmbeddingResponse, Embedding, EmbeddingVector } from './embeddings/embeddings-types.js';
 export { embeddingsOperations } from './embeddings/embeddings-operations.js';
+export { estimateInputTokens } from './embeddings/estimate-input-tokens.js';

@@ -1,8 +1,31 @@
 import { MOCK_CLIENT_OPTIONS, caught, useMockOpenAI } from '@integrations/test-kit';
 import { inspect } from 'node:util';
-import { describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import * as chatSubpath from './chat.js';
-import { createChatService, createOpenAIClient, createOpenAIClientFromEnv, RateLimitError, zodResponseFormat } from './index.js';
+import {
+  createChatService, createEmbeddingsService, createModelsService, createModerationsService, createOpenAIClient, createOpenAIClientFromEnv,
+  RateLimitError, zodResponseFormat,
+} from './index.js';
+
+// Each domain's factory is spied on (and still does its work), to see when the client calls it.
+vi.mock('@integrations/openai-chat', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('@integrations/openai-chat')>();
+  return { ...actual, createChatService: vi.fn(actual.createChatService) };
+});
+vi.mock('@integrations/openai-embeddings', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('@integrations/openai-embeddings')>();
+  return { ...actual, createEmbeddingsService: vi.fn(actual.createEmbeddingsService) };
+});
+vi.mock('@integrations/openai-models', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('@integrations/openai-models')>();
+  return { ...actual, createModelsService: vi.fn(actual.createModelsService) };
+});
+vi.mock('@integrations/openai-moderations', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('@integrations/openai-moderations')>();
+  return { ...actual, createModerationsService: vi.fn(actual.createModerationsService) };
+});
+const factories = [createChatService, createEmbeddingsService, createModelsService, createModerationsService].map((factory) => vi.mocked(factory));
+beforeEach(() => factories.forEach((factory) => factory.mockClear()));
 
 const mock = useMockOpenAI();
 const ask = { model: 'gpt-4o-mini', messages: [{ role: 'user' as const, content: 'hi' }] };
@@ -19,13 +42,18 @@ describe('createOpenAIClient', () => {
 
   it('creates each service once, on first use', () => {
     const client = createOpenAIClient(MOCK_CLIENT_OPTIONS);
-    const descriptor = Object.getOwnPropertyDescriptor(client, 'embeddings')!;
-    expect(descriptor.get).toBeTypeOf('function');
-    expect(client.chat).toBe(client.chat);
+    for (const factory of factories) expect(factory).not.toHaveBeenCalled();
+    const chat = client.chat;
+    expect(createChatService).toHaveBeenCalledOnce();
+    expect(createChatService).toHaveBeenCalledWith(client.core);
+    expect(client.chat).toBe(chat);
+    expect(createChatService).toHaveBeenCalledOnce();
+    for (const factory of factories.slice(1)) expect(factory).not.toHaveBeenCalled();
   });
 
-  it('shares one core: a circuit opened by chat calls also stops embeddings', async () => {
-    const client = createOpenAIClient({ ...MOCK_CLIENT_OPTIONS, circuitBreaker: { failureThreshold: 2 } });
+  it('shares one core: a client-wide circuit opened by chat calls also stops embeddings', async () => {
+    // perEndpoint: false asks for one circuit for the whole client, the one the services share.
+    const client = createOpenAIClient({ ...MOCK_CLIENT_OPTIONS, circuitBreaker: { failureThreshold: 2, perEndpoint: false } });
     mock.faults.always({ status: 503 });
     await caught(() => client.chat.create(ask));
     await caught(() => client.chat.create(ask));

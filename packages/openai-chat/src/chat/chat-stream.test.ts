@@ -33,6 +33,14 @@ describe('chat.createStream', () => {
     expect(completion.choices[0]!.message).toMatchObject({ content: null, refusal: 'I cannot do that.' });
   });
 
+  it('keeps finish_reason null when no chunk of the stream carried one', async () => {
+    const chunk = (content: string) => ({ id: 'chatcmpl-x', object: 'chat.completion.chunk', created: 1, model: 'gpt-4o-mini', choices: [{ index: 0, delta: { content }, finish_reason: null }] });
+    mock.faults.next({ path: '/chat/completions', sse: [chunk('Hel'), chunk('lo')] });
+    const completion = await mockChat().createStream(params).finalChatCompletion();
+    expect(completion.choices[0]).toMatchObject({ message: { content: 'Hello' } });
+    expect(completion.choices[0]!.finish_reason).toBeNull();
+  });
+
   it('ends with kind aborted when abort() is called mid-stream', async () => {
     const stream = mockChat().createStream(params);
     const error = await caught<RequestError>(async () => {
@@ -76,10 +84,11 @@ describe('chat.createStream', () => {
   it('reports a stream cut mid-way as stream_interrupted, after the chunks that came', async () => {
     mock.faults.next({ streamCut: 'reset', afterEvents: 3 });
     const seen: unknown[] = [];
-    const error = await caught(async () => {
+    const error = await caught<NetworkError>(async () => {
       for await (const chunk of mockChat().createStream(params)) seen.push(chunk);
     });
     expect(seen).toHaveLength(3);
     expect(error).toBeInstanceOf(NetworkError);
+    expect(error.kind).toBe('stream_interrupted');
   });
 });

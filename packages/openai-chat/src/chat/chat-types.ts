@@ -46,7 +46,11 @@ export interface ChatCompletionMessage {
 export interface ChatCompletionChoice {
   index: number;
   message: ChatCompletionMessage;
-  finish_reason: FinishReason;
+  /**
+   * Why the choice stopped. `null` only in a completion assembled from a stream in which no
+   * chunk carried one (a compatible server that omits it): inventing `'stop'` would hide that.
+   */
+  finish_reason: FinishReason | null;
   logprobs: { content: ChatCompletionTokenLogprob[] | null; refusal: ChatCompletionTokenLogprob[] | null } | null;
 }
 

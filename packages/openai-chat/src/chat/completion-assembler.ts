@@ -1,14 +1,15 @@
 /**
  * Folds streamed chunks into the `chat.completion` they add up to: content and refusal joined,
- * tool-call arguments joined per index, logprobs appended, finish reasons and usage kept.
+ * tool-call arguments joined per index, logprobs appended, finish reasons and usage kept
+ * (a choice no chunk gave a finish reason keeps `null`).
  */
-import type { ChatCompletion, ChatCompletionChoice, ChatCompletionChunk, ChatCompletionMessageToolCall } from './chat-types.js';
+import type { ChatCompletion, ChatCompletionChoice, ChatCompletionChunk, ChatCompletionMessageToolCall, FinishReason } from './chat-types.js';
 
 interface ChoiceState {
   content: string | null;
   refusal: string | null;
   toolCalls: ChatCompletionMessageToolCall[];
-  finishReason: string | null;
+  finishReason: FinishReason | null;
   logprobs: ChatCompletionChoice['logprobs'];
 }
 
@@ -63,7 +64,8 @@ export class CompletionAssembler {
         refusal: state.refusal,
         ...(state.toolCalls.length > 0 ? { tool_calls: state.toolCalls.filter(Boolean) } : {}),
       },
-      finish_reason: state.finishReason ?? 'stop',
+      // No chunk said why the choice stopped: report that, rather than guess 'stop'.
+      finish_reason: state.finishReason,
       logprobs: state.logprobs,
     }));
     const completion: ChatCompletion = {

@@ -1,12 +1,13 @@
 /**
  * Structured outputs and function tools from zod 4 schemas: the JSON Schema comes from zod's
  * own `toJSONSchema`, and the schema is kept (under a symbol, so it is never sent) to parse
- * and type what the model returns.
+ * and type what the model returns. zod is a peer dependency so these are the caller's zod.
  */
 import { ResponseError, type ValidationIssue } from '@integrations/openai-core';
 import * as z from 'zod/mini';
 import type { $ZodType, output } from 'zod/v4/core';
 import type { ChatCompletionMessageToolCall } from '../chat/chat-types.js';
+import { assertZod4Schema } from './assert-zod4-schema.js';
 import { toStrictJsonSchema } from './strict-json-schema.js';
 
 /** Where a helper keeps its parser; symbols are left out of JSON bodies. */
@@ -61,6 +62,7 @@ function parseWith<T>(schema: $ZodType, what: string): (text: string) => T {
  * completion.choices[0].message.parsed; // typed as z.infer<typeof Event>
  */
 export function zodResponseFormat<S extends $ZodType>(schema: S, name: string, options: { description?: string; strict?: boolean } = {}): ZodResponseFormat<output<S>> {
+  assertZod4Schema(schema, 'zodResponseFormat');
   const strict = options.strict ?? true;
   const format = {
     type: 'json_schema' as const,
@@ -87,6 +89,7 @@ export function zodFunction<S extends $ZodType>(options: {
   strict?: boolean;
   function?: (args: output<S>, context: ToolContext) => unknown;
 }): ZodFunctionTool<output<S>> {
+  assertZod4Schema(options?.parameters, 'zodFunction');
   const strict = options.strict ?? true;
   const tool = {
     type: 'function' as const,

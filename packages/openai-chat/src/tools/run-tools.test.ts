@@ -33,17 +33,28 @@ describe('runTools', () => {
     expect(mock.requests).toHaveLength(3);
   });
 
-  it('stops at once with kind aborted when the signal aborts during a tool', async () => {
+  it('stops at once with kind aborted when the signal aborts during a tool that ignores it', async () => {
     const controller = new AbortController();
-    const slow = zodFunction({
-      name: 'slow', parameters: z.object({}),
-      function: (_args, { signal }) => new Promise((_, reject) => signal!.addEventListener('abort', () => reject(new Error('stopped')))),
+    let toolStarted!: (signal: AbortSignal | undefined) => void;
+    const started = new Promise<AbortSignal | undefined>((resolve) => (toolStarted = resolve));
+    // Never settles and never looks at its signal: only the loop itself can stop waiting.
+    const stubborn = zodFunction({
+      name: 'stubborn', parameters: z.object({}),
+      function: (_args, { signal }) => {
+        toolStarted(signal);
+        return new Promise(() => undefined);
+      },
     });
-    mock.chat.reply({ toolCalls: [{ name: 'slow', arguments: {} }] }, 'never reached');
-    setTimeout(() => controller.abort(), 30);
-    const error = await caught<RequestError>(() => mockChat().runTools({ ...ask, tools: [slow] }, { signal: controller.signal }));
+    mock.chat.reply({ toolCalls: [{ name: 'stubborn', arguments: {} }] }, 'never reached');
+    const onToolResult = vi.fn();
+    const pending = mockChat().runTools({ ...ask, tools: [stubborn] }, { signal: controller.signal, onToolResult });
+    const toolSignal = await started;
+    controller.abort(new Error('user left'));
+    const error = await caught<RequestError>(() => pending);
     expect(error).toBeInstanceOf(RequestError);
     expect(error.kind).toBe('aborted');
+    expect(toolSignal?.aborted).toBe(true);
+    expect(onToolResult).not.toHaveBeenCalled();
     expect(mock.requests).toHaveLength(1);
   });
 });

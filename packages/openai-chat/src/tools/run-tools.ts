@@ -7,6 +7,7 @@ import { abortError } from '@integrations/openai-core/internal';
 import { chatCompletionParamsSchema, type ChatCompletionCreateParams, type ChatCompletionMessageParam } from '../chat/chat-schemas.js';
 import type { ChatCompletion, ChatCompletionMessageToolCall } from '../chat/chat-types.js';
 import { PARSE, RUN, type ToolContext } from '../structured/zod-helpers.js';
+import { untilAborted } from './until-aborted.js';
 
 /** Options of `runTools`, besides the usual per-call options. */
 export interface ToolRunOptions extends RequestOptions {
@@ -43,7 +44,8 @@ async function runToolCall(call: ChatCompletionMessageToolCall, tools: unknown[]
     return { content: `Error: the arguments for ${call.function.name} are invalid: ${describe(error)}`, error: true };
   }
   try {
-    const result = await run(args, { signal, toolCall: call });
+    // The tool gets the signal, but an abort does not wait for it to honour it.
+    const result = await untilAborted(() => run(args, { signal, toolCall: call }), signal);
     return { content: typeof result === 'string' ? result : JSON.stringify(result ?? null), error: false };
   } catch (error) {
     if (signal?.aborted) throw abortError(signal);

@@ -2,15 +2,20 @@
  * Embeds any number of inputs: splits them into requests within the API's limits (inputs per
  * request, estimated tokens per request), runs a few at a time, and returns vectors in input order.
  */
-import { RequestError, type RequestOptions } from '@integrations/openai-core';
+import { RequestError, ResponseError, type RequestOptions } from '@integrations/openai-core';
+import { linkSignals } from '@integrations/openai-core/internal';
 import { MAX_INPUTS_PER_REQUEST } from './embeddings-schemas.js';
 import type { CreateEmbeddingResponse } from './embeddings-types.js';
+import { estimateInputTokens } from './estimate-input-tokens.js';
 
 /** Options of `embedMany`. */
 export interface EmbedManyOptions extends RequestOptions {
   /** Inputs per request. Default 2048 (the API's limit). */
   maxInputsPerRequest?: number;
-  /** Estimated tokens per request (4 characters a token, rounded up). Default 250000, under the API's 300000. */
+  /**
+   * Estimated tokens per request (ASCII 4 characters a token, other characters their UTF-8
+   * bytes; see `estimateInputTokens`). Default 250000, under the API's 300000.
+   */
   maxTokensPerRequest?: number;
   /** Requests in flight at once. Default 4. */
   concurrency?: number;
@@ -26,7 +31,21 @@ export interface EmbedManyResult {
 
 type EmbedBatch = (input: Array<string | number[]>, options: RequestOptions) => Promise<CreateEmbeddingResponse>;
 
-const estimate = (input: string | number[]) => (typeof input === 'string' ? Math.ceil(input.length / 4) : input.length);
+const DEFAULT_TOKENS_PER_REQUEST = 250_000;
+const DEFAULT_CONCURRENCY = 4;
+
+/**
+ * Each numeric option must be a whole number ≥ 1: `concurrency: 0` would start no worker and
+ * return an array of holes, and `NaN` or `0.5` limits would plan nonsense batches.
+ */
+function checkOptions(options: Pick<EmbedManyOptions, 'maxInputsPerRequest' | 'maxTokensPerRequest' | 'concurrency'>): void {
+  const issues = (['maxInputsPerRequest', 'maxTokensPerRequest', 'concurrency'] as const)
+    .filter((name) => options[name] !== undefined && !(Number.isInteger(options[name]) && options[name]! >= 1))
+    .map((name) => ({ path: name, message: `must be a whole number of at least 1, got ${String(options[name])}` }));
+  if (issues.length === 0) return;
+  const message = `Invalid embedMany options: ${issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ')}`;
+  throw new RequestError({ kind: 'validation', message, issues });
+}
 
 /** Splits `inputs` into batches that respect both limits; each batch keeps its start offset. */
 export function planBatches(inputs: Array<string | number[]>, maxInputs: number, maxTokens: number): Array<{ start: number; items: Array<string | number[]> }> {
@@ -34,7 +53,7 @@ export function planBatches(inputs: Array<string | number[]>, maxInputs: number,
   let current: { start: number; items: Array<string | number[]> } = { start: 0, items: [] };
   let tokens = 0;
   inputs.forEach((input, index) => {
-    const cost = estimate(input);
+    const cost = estimateInputTokens(input);
     if (current.items.length > 0 && (current.items.length >= maxInputs || tokens + cost > maxTokens)) {
       batches.push(current);
       current = { start: index, items: [] };
@@ -49,14 +68,18 @@ export function planBatches(inputs: Array<string | number[]>, maxInputs: number,
 
 /** Runs the batches with bounded concurrency; the first failure cancels the rest. */
 export async function embedMany(embedBatch: EmbedBatch, inputs: Array<string | number[]>, options: EmbedManyOptions = {}): Promise<EmbedManyResult> {
-  const { maxInputsPerRequest = MAX_INPUTS_PER_REQUEST, maxTokensPerRequest = 250_000, concurrency = 4, ...requestOptions } = options;
   if (!Array.isArray(inputs)) throw new RequestError({ kind: 'validation', message: 'embedMany needs an array of inputs.' });
+  checkOptions(options ?? {});
+  const { maxInputsPerRequest = MAX_INPUTS_PER_REQUEST, maxTokensPerRequest = DEFAULT_TOKENS_PER_REQUEST, concurrency = DEFAULT_CONCURRENCY, ...requestOptions } = options ?? {};
   const batches = planBatches(inputs, Math.min(maxInputsPerRequest, MAX_INPUTS_PER_REQUEST), maxTokensPerRequest);
   const embeddings = new Array<Float32Array>(inputs.length);
   const usage = { prompt_tokens: 0, total_tokens: 0 };
   let model = '';
   const stop = new AbortController();
-  const signal = requestOptions.signal ? AbortSignal.any([requestOptions.signal, stop.signal]) : stop.signal;
+  // Not AbortSignal.any: edge runtimes and older Safari lack it, and a long-lived caller signal
+  // must be unlinked when the call ends (core's linkSignals does both).
+  const linked = linkSignals([requestOptions.signal, stop.signal]);
+  const signal = linked.signal;
   let next = 0;
   const worker = async () => {
     while (next < batches.length) {
@@ -73,6 +96,14 @@ export async function embedMany(embedBatch: EmbedBatch, inputs: Array<string | n
   } catch (error) {
     stop.abort();
     throw error;
+  } finally {
+    linked.dispose();
+  }
+  // A server that answers fewer embeddings than inputs (or repeats an index) would leave holes.
+  for (let index = 0; index < embeddings.length; index++) {
+    if (embeddings[index] === undefined) {
+      throw new ResponseError({ kind: 'invalid_response', message: `The server sent no embedding for input ${index} of ${embeddings.length}.` });
+    }
   }
   return { embeddings, model, usage, requests: batches.length };
 }

@@ -1,12 +1,16 @@
-import { RequestError } from '@integrations/openai-core';
+import { RequestError, ResponseError } from '@integrations/openai-core';
 import { mockEmbedding } from '@integrations/openai-testing';
 import { caught, MOCK_CLIENT_OPTIONS, useMockOpenAI } from '@integrations/test-kit';
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { createEmbeddingsService, decodeBase64Floats, planBatches } from '../index.js';
+import { createEmbeddingsService } from '../index.js';
 
 const mock = useMockOpenAI();
 const embeddings = () => createEmbeddingsService(MOCK_CLIENT_OPTIONS);
 const model = 'text-embedding-3-small';
+const listOf = (vectors: unknown[]) => ({
+  object: 'list', model, usage: { prompt_tokens: 1, total_tokens: 1 },
+  data: vectors.map((embedding, index) => ({ object: 'embedding', index, embedding })),
+});
 
 describe('embeddings.create', () => {
   it('asks for base64 by default and returns Float32Arrays', async () => {
@@ -19,12 +23,34 @@ describe('embeddings.create', () => {
     expect(response.usage.total_tokens).toBeGreaterThan(0);
   });
 
-  it('decodes base64 to exactly the float values the float format returns', async () => {
-    const decoded = await embeddings().create({ model, input: 'same text' });
+  it('decodes the base64 the API sends into exactly the floats it encodes', async () => {
+    // Written out by hand from IEEE-754 single precision, little-endian, not by the mock:
+    // 1 = 0x3f800000, -2 = 0xc0000000, 0.5 = 0x3f000000, 0.15625 = 0x3e200000.
+    mock.faults.next({ path: '/embeddings', status: 200, body: listOf(['AACAPwAAAMAAAAA/AAAgPg==']) });
+    const response = await embeddings().create({ model, input: 'x' });
+    expect(response.data[0]!.embedding).toEqual(new Float32Array([1, -2, 0.5, 0.15625]));
+  });
+
+  it('returns number[] when the float format is asked for', async () => {
     const floats = await embeddings().create({ model, input: 'same text', encoding_format: 'float' });
     expectTypeOf(floats.data[0]!.embedding).toEqualTypeOf<number[]>();
-    expect(Array.from(decoded.data[0]!.embedding)).toEqual(floats.data[0]!.embedding);
-    expect(decoded.data[0]!.embedding).toHaveLength(1536);
+    expect(floats.data[0]!.embedding).toHaveLength(1536);
+    expect(typeof floats.data[0]!.embedding[0]).toBe('number');
+  });
+
+  it('makes Float32Arrays of the floats a compatible server sends although base64 was asked for', async () => {
+    mock.faults.next({ path: '/embeddings', status: 200, body: listOf([[0.25, -1.5, 3]]) });
+    const response = await embeddings().create({ model, input: 'x' });
+    expect(mock.requests[0]!.json).toMatchObject({ encoding_format: 'base64' });
+    expect(response.data[0]!.embedding).toBeInstanceOf(Float32Array);
+    expect(response.data[0]!.embedding).toEqual(new Float32Array([0.25, -1.5, 3]));
+  });
+
+  it('fails with invalid_response when an embedding is neither base64 nor numbers', async () => {
+    mock.faults.next({ path: '/embeddings', status: 200, body: listOf([{ values: [1] }]) });
+    const error = await caught<ResponseError>(() => embeddings().create({ model, input: 'x' }));
+    expect(error).toBeInstanceOf(ResponseError);
+    expect(error.kind).toBe('invalid_response');
   });
 
   it('returns the raw strings when base64 is asked for', async () => {
@@ -51,36 +77,5 @@ describe('embeddings.create', () => {
     expect(error).toBeInstanceOf(RequestError);
     expect(error.issues!.map((issue) => issue.path)).toContain(path);
     expect(mock.requests).toHaveLength(0);
-  });
-});
-
-describe('embeddings.embedMany', () => {
-  it('splits 5,000 inputs into requests within the limit and keeps the order', async () => {
-    const inputs = Array.from({ length: 5_000 }, (_, index) => `text ${index}`);
-    const result = await embeddings().embedMany(inputs, { model, dimensions: 8 });
-    expect(result.requests).toBe(3);
-    expect(mock.requests.map((request) => (request.json as { input: string[] }).input.length).sort()).toEqual([2048, 2048, 904].sort());
-    expect(result.embeddings).toHaveLength(5_000);
-    for (const index of [0, 2047, 2048, 4999]) expect(result.embeddings[index]).toEqual(mockEmbedding(inputs[index]!, 8));
-    expect(result.usage.total_tokens).toBe(result.usage.prompt_tokens);
-  });
-
-  it('fails with the typed error of a failed batch', async () => {
-    mock.faults.next({ path: '/embeddings', status: 400, body: { error: { message: 'too long', type: 'invalid_request_error', param: 'input' } } });
-    const error = await caught(() => embeddings().embedMany(['a', 'b', 'c'], { model }, { maxInputsPerRequest: 1, concurrency: 1 }));
-    expect(error).toMatchObject({ category: 'request', status: 400, param: 'input' });
-    expect(mock.requests).toHaveLength(1);
-  });
-
-  it('plans batches by estimated tokens as well as by count', () => {
-    const long = 'x'.repeat(400); // ~100 tokens
-    expect(planBatches([long, long, long, 'y'], 2048, 250).map((batch) => [batch.start, batch.items.length])).toEqual([[0, 2], [2, 2]]);
-    expect(planBatches(['a', 'b', 'c'], 2, 1_000).map((batch) => batch.items.length)).toEqual([2, 1]);
-  });
-});
-
-describe('decodeBase64Floats', () => {
-  it('decodes little-endian float32 values', () => {
-    expect(Array.from(decodeBase64Floats('AACAPwAAAEAAAEBA'))).toEqual([1, 2, 3]);
   });
 });

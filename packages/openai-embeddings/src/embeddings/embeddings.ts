@@ -1,7 +1,7 @@
 /** The embeddings service: `create`, and `embedMany` for inputs of any size. */
 import { createOpenAICore, rejectingMethods, type ClientOptions, type OpenAICore, type RequestOptions } from '@integrations/openai-core';
 import { embeddingsOperations as operations } from './embeddings-operations.js';
-import { decodeBase64Floats } from './decode-base64-floats.js';
+import { decodeEmbedding } from './decode-embedding.js';
 import { embedMany, type EmbedManyOptions, type EmbedManyResult } from './embed-many.js';
 import type { EmbeddingCreateParams } from './embeddings-schemas.js';
 import type { CreateEmbeddingResponse, EmbeddingVector } from './embeddings-types.js';
@@ -34,7 +34,7 @@ export function createEmbeddingsService(configOrCore: ClientOptions | OpenAICore
     const decode = params?.encoding_format === undefined;
     const body = decode ? { ...params, encoding_format: 'base64' as const } : params;
     const response = await core.post<CreateEmbeddingResponse<unknown>, EmbeddingCreateParams>(createEmbedding.path, { body, schema: createEmbedding.requestSchema }, options);
-    if (decode) for (const item of response.data) item.embedding = decodeBase64Floats(item.embedding as string);
+    if (decode) for (const item of response.data) item.embedding = decodeEmbedding(item.embedding);
     return response as CreateEmbeddingResponse<EmbeddingVector<P>>;
   }
 
