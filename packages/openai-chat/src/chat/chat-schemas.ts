@@ -6,14 +6,20 @@
 import { lazySchema } from '@integrations/openai-core';
 import * as z from 'zod/mini';
 
-const text = () => z.looseObject({ type: z.literal('text'), text: z.string() });
-const contentOf = <T extends z.ZodMiniType>(part: T) => z.union([z.string(), z.array(part).check(z.minLength(1))]);
+// `{ mode: 'explicit' }` marks where an explicit prompt-cache breakpoint goes (any content part).
+const cacheBreakpoint = () => z.optional(z.looseObject({ mode: z.literal('explicit') }));
+const part = <T extends string, S extends Record<string, z.ZodMiniType>>(type: T, shape: S) =>
+  z.looseObject({ type: z.literal(type), prompt_cache_breakpoint: cacheBreakpoint(), ...shape });
+const text = () => part('text', { text: z.string() });
+const contentOf = <T extends z.ZodMiniType>(item: T) => z.union([z.string(), z.array(item).check(z.minLength(1))]);
+// A refinement rather than a discriminated union: the tool loop echoes calls back typed as
+// `type: 'function' | 'custom'`, and the wire rule (the object named by `type` is required) holds either way.
 const toolCall = () => z.looseObject({
   id: z.string(),
   type: z.enum(['function', 'custom']),
   function: z.optional(z.looseObject({ name: z.string(), arguments: z.string() })),
   custom: z.optional(z.looseObject({ name: z.string(), input: z.string() })),
-});
+}).check(z.refine((call) => call[call.type] !== undefined, { message: 'needs the object its type names (function or custom)' }));
 const range = (min: number, max: number) => z.optional(z.nullable(z.number().check(z.gte(min), z.lte(max))));
 const intRange = (min: number, max?: number) => z.optional(z.nullable(max === undefined ? z.int().check(z.gte(min)) : z.int().check(z.gte(min), z.lte(max))));
 const toolName = () => z.string().check(z.regex(/^[a-zA-Z0-9_-]{1,64}$/, 'must be 1-64 letters, digits, _ or -'));
@@ -27,14 +33,14 @@ export const chatMessageSchema = lazySchema(() => z.discriminatedUnion('role', [
     name: z.optional(z.string()),
     content: contentOf(z.discriminatedUnion('type', [
       text(),
-      z.looseObject({ type: z.literal('image_url'), image_url: z.looseObject({ url: z.string(), detail: z.optional(z.enum(['auto', 'low', 'high'])) }) }),
-      z.looseObject({ type: z.literal('input_audio'), input_audio: z.looseObject({ data: z.string(), format: z.enum(['wav', 'mp3']) }) }),
-      z.looseObject({ type: z.literal('file'), file: z.looseObject({ filename: z.optional(z.string()), file_data: z.optional(z.string()), file_id: z.optional(z.string()) }) }),
+      part('image_url', { image_url: z.looseObject({ url: z.string(), detail: z.optional(z.enum(['auto', 'low', 'high'])) }) }),
+      part('input_audio', { input_audio: z.looseObject({ data: z.string(), format: z.enum(['wav', 'mp3']) }) }),
+      part('file', { file: z.looseObject({ filename: z.optional(z.string()), file_data: z.optional(z.string()), file_id: z.optional(z.string()) }) }),
     ])),
   }),
   z.looseObject({
     role: z.literal('assistant'),
-    content: z.optional(z.nullable(contentOf(z.discriminatedUnion('type', [text(), z.looseObject({ type: z.literal('refusal'), refusal: z.string() })])))),
+    content: z.optional(z.nullable(contentOf(z.discriminatedUnion('type', [text(), part('refusal', { refusal: z.string() })])))),
     refusal: z.optional(z.nullable(z.string())),
     name: z.optional(z.string()),
     audio: z.optional(z.nullable(z.looseObject({ id: z.string() }))),
@@ -54,7 +60,21 @@ const functionTool = () => z.looseObject({
     strict: z.optional(z.nullable(z.boolean())),
   }),
 });
-const customTool = () => z.looseObject({ type: z.literal('custom'), custom: z.looseObject({ name: toolName(), description: z.optional(z.string()), format: z.optional(z.looseObject({ type: z.enum(['text', 'grammar']) })) }) });
+const grammar = () => z.looseObject({ definition: z.string(), syntax: z.enum(['lark', 'regex']) });
+const customToolFormat = () => z.discriminatedUnion('type', [
+  z.looseObject({ type: z.literal('text') }),
+  z.looseObject({ type: z.literal('grammar'), grammar: grammar() }),
+]);
+const customTool = () => z.looseObject({ type: z.literal('custom'), custom: z.looseObject({ name: toolName(), description: z.optional(z.string()), format: z.optional(customToolFormat()) }) });
+const moderationConfig = () => z.optional(z.nullable(z.looseObject({ mode: z.enum(['score', 'block']) })));
+const moderation = () => z.looseObject({ model: z.string(), policy: z.optional(z.nullable(z.looseObject({ input: moderationConfig(), output: moderationConfig() }))) });
+const webSearchOptions = () => z.looseObject({
+  user_location: z.optional(z.nullable(z.looseObject({
+    type: z.literal('approximate'),
+    approximate: z.looseObject({ country: z.optional(z.string()), region: z.optional(z.string()), city: z.optional(z.string()), timezone: z.optional(z.string()) }),
+  }))),
+  search_context_size: z.optional(z.enum(['low', 'medium', 'high'])),
+});
 
 /** Every field of `POST /chat/completions`. */
 export const chatCompletionParamsSchema = lazySchema(() => z.looseObject({
@@ -70,7 +90,7 @@ export const chatCompletionParamsSchema = lazySchema(() => z.looseObject({
   max_tokens: intRange(1),
   max_completion_tokens: intRange(1),
   stop: z.optional(z.nullable(z.union([z.string(), z.array(z.string()).check(z.minLength(1), z.maxLength(4))]))),
-  logit_bias: z.optional(z.nullable(z.record(z.string(), z.number().check(z.gte(-100), z.lte(100))))),
+  logit_bias: z.optional(z.nullable(z.record(z.string(), z.int().check(z.gte(-100), z.lte(100))))),
   seed: z.optional(z.nullable(z.int())),
   stream: z.optional(z.nullable(z.boolean())),
   stream_options: z.optional(z.nullable(z.looseObject({ include_usage: z.optional(z.boolean()), include_obfuscation: z.optional(z.boolean()) }))),
@@ -101,7 +121,12 @@ export const chatCompletionParamsSchema = lazySchema(() => z.looseObject({
   user: z.optional(z.string()),
   safety_identifier: z.optional(z.nullable(z.string().check(z.maxLength(64)))),
   prompt_cache_key: z.optional(z.nullable(z.string())),
-  web_search_options: z.optional(z.looseObject({})),
+  /** @deprecated Use `prompt_cache_options`. */
+  prompt_cache_retention: z.optional(z.nullable(z.enum(['in_memory', '24h']))),
+  // `ttl` stays an open string: the spec lists one value ('30m') and more are bound to come.
+  prompt_cache_options: z.optional(z.looseObject({ ttl: z.optional(z.string()), mode: z.optional(z.enum(['implicit', 'explicit'])) })),
+  moderation: z.optional(z.nullable(moderation())),
+  web_search_options: z.optional(webSearchOptions()),
   functions: z.optional(z.array(z.looseObject({ name: toolName(), description: z.optional(z.string()), parameters: z.optional(z.record(z.string(), z.unknown())) })).check(z.minLength(1), z.maxLength(128))),
   function_call: z.optional(z.union([z.enum(['none', 'auto']), z.looseObject({ name: z.string() })])),
 }).check(

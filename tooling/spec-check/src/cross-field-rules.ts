@@ -1,0 +1,16 @@
+/**
+ * Cross-field rules the spec states only in prose, which our schemas enforce: when the check
+ * probes one of these fields it sets the listed siblings too, so a refusal can only come from
+ * the probed value (and a valid value there is accepted).
+ */
+import type { CoRequirements } from './constraint-probes.js';
+
+/** Per operation: field → the sibling fields it needs. */
+export const crossFieldRules: Readonly<Record<string, CoRequirements>> = {
+  createChatCompletion: {
+    // "logprobs must be set to true if this parameter is used" (top_logprobs).
+    top_logprobs: { logprobs: true },
+    // "Options for streaming response. Only set this when you set `stream: true`."
+    stream_options: { stream: true },
+  },
+};
