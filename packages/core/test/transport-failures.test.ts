@@ -48,6 +48,22 @@ describe('typed failures over a real socket', () => {
     }
   });
 
+  it('refuses a redirect answered to an upload with a typed error, never re-sending the body', async () => {
+    let uploads = 0;
+    const core = await coreFor((request, response) => {
+      if (request.url?.startsWith('/v1/files')) uploads++;
+      request.resume();
+      response.writeHead(307, { location: `${server!.baseUrl}/elsewhere` });
+      response.end();
+    });
+    const error = await caught<RequestError>(() => core.postMultipart('/files', { body: { purpose: 'batch', file: new Blob(['{"a":1}\n']) } }));
+    expect(error).toBeInstanceOf(RequestError);
+    expect(error).toMatchObject({ kind: 'redirect_refused', status: 307, retryable: false });
+    expect(error.message).toContain('/elsewhere');
+    expect(uploads).toBe(1);
+    expect(server!.requestCount).toBe(1);
+  });
+
   it('reports a connection reset before any response as connection_reset', async () => {
     const core = await coreFor((request) => { request.socket.destroy(); });
     const error = await caught<NetworkError>(() => core.get('/models'));

@@ -49,6 +49,9 @@ export type ErrorKind =
   | 'not_found'
   | 'already_exists'
   | 'content_filtered'
+  | 'redirect_refused'
+  | 'queue_timeout'
+  | 'queue_full'
   | (string & {});
 
 /** Which bound fired, on a `timeout` error. */

@@ -23,6 +23,21 @@ import type { RequestOptions, RequestSpec } from './request-spec.js';
 import type { Transport } from './transport.js';
 import { VERSION } from '../version.js';
 
+/** A 3xx (or a browser's opaque redirect): only reached for uploads, which never follow one. */
+function isRedirect(response: Response): boolean {
+  return response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400);
+}
+
+function redirectRefused(response: Response, method: string, url: URL): RequestError {
+  const location = response.headers.get('location');
+  return new RequestError({
+    kind: 'redirect_refused',
+    status: response.status || undefined,
+    requestId: response.headers.get('x-request-id') ?? undefined,
+    message: `The server answered ${method} ${url.pathname} with a redirect${response.status ? ` (${response.status})` : ''}${location ? ` to ${location}` : ''}; an upload is never re-sent to another address. Point baseUrl at the final address.`,
+  });
+}
+
 /** Reads a successful response into the call's result, inside the attempt. */
 export type ResponseParser<T> = (response: Response, context: BodyContext) => Promise<T>;
 
@@ -139,6 +154,7 @@ export function createPipeline(parts: PipelineParts) {
         } catch (error) {
           throw classifyFailure(error, { ...bodyContext, phase: 'send' });
         }
+        if (isRedirect(response)) throw redirectRefused(response, spec.method, request.url);
         if (!response.ok) {
           const text = await readBodyText(response, bodyContext);
           throw classifyErrorResponse({ status: response.status, headers: response.headers, text, apiKey: config.apiKey });

@@ -34,8 +34,14 @@ export function createFetchTransport(fetchImplementation?: typeof fetch): Transp
         body: request.body,
         signal: request.signal,
       };
-      // A streamed request body needs half-duplex mode in fetch (Node's undici and browsers).
-      if (isStream) init.duplex = 'half';
+      // A streamed request body needs half-duplex mode in fetch (Node's undici and browsers), and
+      // must not follow redirects: to replay it on a 307/308, fetch keeps every byte it sent
+      // (a 512 MiB upload held whole in memory), and a silent re-send to another URL is wrong
+      // for an upload anyway. The pipeline turns the 3xx into a typed error.
+      if (isStream) {
+        init.duplex = 'half';
+        init.redirect = 'manual';
+      }
       return doFetch(request.url, init);
     },
   };
