@@ -1,5 +1,7 @@
 #!/usr/bin/env node
 // Fails when a source file (tests excluded) grows past 400 lines: split it by concept (STYLE.md).
+// `generated/` folders are exempt: their files are written by tooling/codegen from the spec (one
+// file per operation, as big as the spec's request) and nobody edits them by hand.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -9,7 +11,9 @@ const tooLong = [];
 function walk(directory) {
   for (const name of readdirSync(directory)) {
     const full = join(directory, name);
-    if (statSync(full).isDirectory()) walk(full);
+    if (statSync(full).isDirectory()) {
+      if (name !== 'generated') walk(full);
+    }
     else if (/\.ts$/.test(name) && !/\.test(-d)?\.ts$/.test(name)) {
       const lines = readFileSync(full, 'utf8').split('\n').length;
       if (lines > LIMIT) tooLong.push(`${full}: ${lines} lines`);

@@ -40,9 +40,12 @@ export interface CallInit {
 
 /** A call with a JSON body, validated against `schema` before sending. */
 export interface BodyInit<P> extends CallInit {
-  /** Typed by `schema` when one is given. */
-  body: NoInfer<P>;
-  schema?: Schema<P>;
+  body: P;
+  /**
+   * Checks `body` before sending. Any schema: validation returns the body unchanged, so the
+   * schema's own output type does not matter (a loose run-time schema can guard a closed type).
+   */
+  schema?: Schema<unknown>;
 }
 
 /**

@@ -12,5 +12,11 @@ export type {
 export { CompletionAssembler } from './chat/completion-assembler.js';
 export { parseCompletion, type ParsedChatCompletion, type ParsedToolCall } from './structured/parse-completion.js';
 export { zodFunction, zodResponseFormat, type ToolContext, type ZodFunctionTool, type ZodResponseFormat } from './structured/zod-helpers.js';
-export { runTools, type ToolRunOptions, type ToolRunResult } from './tools/run-tools.js';
+export { type ToolRunOptions, type ToolRunResult } from './tools/run-tools.js';
+// What a chat-only user needs from core, so installing this package alone is enough.
+export {
+  AuthenticationError, ConfigurationError, ContentPolicyError, getResponseMeta, NetworkError, OpenAIError, RateLimitError,
+  RequestError, ResourceError, ResponseError, ServerError,
+  type ClientOptions, type RequestOptions, type ResponseMeta,
+} from '@integrations/openai-core';
 export { chatOperations } from './chat/chat-operations.js';

@@ -1,6 +1,6 @@
 /** @integrations/openai-embeddings: embeddings as Float32Array, and batching for large inputs. */
 export { decodeBase64Floats } from './embeddings/decode-base64-floats.js';
-export { embedMany, planBatches, type EmbedManyOptions, type EmbedManyResult } from './embeddings/embed-many.js';
+export { planBatches, type EmbedManyOptions, type EmbedManyResult } from './embeddings/embed-many.js';
 export { createEmbeddingsService, type EmbeddingsService } from './embeddings/embeddings.js';
 export { embeddingParamsSchema, MAX_INPUTS_PER_REQUEST, type EmbeddingCreateParams } from './embeddings/embeddings-schemas.js';
 export type { CreateEmbeddingResponse, Embedding, EmbeddingVector } from './embeddings/embeddings-types.js';

@@ -93,3 +93,12 @@ describe('createOpenAIClient', () => {
     expect(RateLimitError.isInstance(new RateLimitError({ kind: 'too_many_requests', message: 'x' }))).toBe(true);
   });
 });
+
+describe('the umbrella exports', () => {
+  it('has no low-level runTools or embedMany whose signatures differ from the client methods', async () => {
+    const umbrella: Record<string, unknown> = await import('./index.js');
+    expect(umbrella.runTools).toBeUndefined();
+    expect(umbrella.embedMany).toBeUndefined();
+    expect(typeof createOpenAIClient(MOCK_CLIENT_OPTIONS).chat.runTools).toBe('function');
+  });
+});

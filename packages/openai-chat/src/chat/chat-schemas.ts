@@ -5,6 +5,7 @@
  */
 import { lazySchema } from '@integrations/openai-core';
 import * as z from 'zod/mini';
+import type { ChatCompletionRequestMessage, CreateChatCompletionRequest } from '../generated/create-chat-completion.js';
 
 // `{ mode: 'explicit' }` marks where an explicit prompt-cache breakpoint goes (any content part).
 const cacheBreakpoint = () => z.optional(z.looseObject({ mode: z.literal('explicit') }));
@@ -134,7 +135,11 @@ export const chatCompletionParamsSchema = lazySchema(() => z.looseObject({
   z.refine((params) => !params.stream_options || params.stream === true, { message: 'stream_options is only allowed with stream: true', path: ['stream_options'] }),
 ));
 
-/** The parameters of `create`: every field of the API, plus any field it adds later. */
-export type ChatCompletionCreateParams = z.input<ReturnType<typeof chatCompletionParamsSchema>>;
-/** One message of `messages`. */
-export type ChatCompletionMessageParam = z.input<ReturnType<typeof chatMessageSchema>>;
+/**
+ * The parameters of `create`: a closed interface generated from the spec
+ * (`CreateChatCompletionRequest`), so a misspelt field is a compile error naming it. At run time
+ * unknown fields still pass through (for callers who opt out of the types).
+ */
+export type ChatCompletionCreateParams = CreateChatCompletionRequest;
+/** One message of `messages` (the spec's `ChatCompletionRequestMessage`). */
+export type ChatCompletionMessageParam = ChatCompletionRequestMessage;

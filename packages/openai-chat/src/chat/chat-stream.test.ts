@@ -1,4 +1,4 @@
-import { NetworkError, RequestError } from '@integrations/openai-core';
+import { getResponseMeta, NetworkError, RequestError } from '@integrations/openai-core';
 import { describe, expect, it } from 'vitest';
 import { caught, mockChat, useMockOpenAI } from '../../test/helpers.js';
 
@@ -19,6 +19,7 @@ describe('chat.createStream', () => {
     expect(completion.usage!.total_tokens).toBeGreaterThan(0);
     expect(mock.requests[0]!.json).toMatchObject({ stream: true });
     expect((await stream.responseMeta).requestId).toBe('req_mock_0');
+    expect(getResponseMeta(completion)).toMatchObject({ requestId: 'req_mock_0', status: 200, attempts: 1 });
   });
 
   it('gives just the text through textStream()', async () => {

@@ -3,6 +3,7 @@
  * assembled final completion, and a text-only view. Started at once; read it once.
  */
 import { RequestError, type ResponseMeta, type SseStream } from '@integrations/openai-core';
+import { attachResponseMeta } from '@integrations/openai-core/internal';
 import type { ChatCompletion, ChatCompletionChunk } from './chat-types.js';
 import { CompletionAssembler } from './completion-assembler.js';
 
@@ -51,7 +52,10 @@ export class ChatCompletionStream implements AsyncIterable<ChatCompletionChunk> 
         yield chunk;
       }
       completed = true;
-      this.#settle.resolve(this.#assembler.result());
+      // `getResponseMeta(await stream.finalChatCompletion())` works as for `create()`.
+      const meta = this.#source.meta;
+      const result = this.#assembler.result();
+      this.#settle.resolve(meta ? attachResponseMeta(result, meta) : result);
     } catch (error) {
       this.#settle.reject(error);
       throw error;

@@ -38,11 +38,11 @@ export interface ZodFunctionTool<A> {
   readonly [RUN]?: (args: A, context: ToolContext) => unknown;
 }
 
-function parseWith<T>(schema: $ZodType, what: string): (text: string) => T {
+function parseWith<T>(schema: $ZodType, what: string, restore: (value: unknown) => unknown): (text: string) => T {
   return (text) => {
     let value: unknown;
     try {
-      value = JSON.parse(text);
+      value = restore(JSON.parse(text));
     } catch (error) {
       throw new ResponseError({ kind: 'invalid_json', message: `The model's ${what} is not valid JSON: ${JSON.stringify(text.slice(0, 200))}`, cause: error });
     }
@@ -64,11 +64,12 @@ function parseWith<T>(schema: $ZodType, what: string): (text: string) => T {
 export function zodResponseFormat<S extends $ZodType>(schema: S, name: string, options: { description?: string; strict?: boolean } = {}): ZodResponseFormat<output<S>> {
   assertZod4Schema(schema, 'zodResponseFormat');
   const strict = options.strict ?? true;
+  const json = toStrictJsonSchema(schema, strict);
   const format = {
     type: 'json_schema' as const,
-    json_schema: { name, ...(options.description ? { description: options.description } : {}), schema: toStrictJsonSchema(schema, strict), strict },
+    json_schema: { name, ...(options.description ? { description: options.description } : {}), schema: json.schema, strict },
   };
-  Object.defineProperty(format, PARSE, { value: parseWith<output<S>>(schema, 'answer') });
+  Object.defineProperty(format, PARSE, { value: parseWith<output<S>>(schema, 'answer', json.restore) });
   return format as ZodResponseFormat<output<S>>;
 }
 
@@ -91,11 +92,12 @@ export function zodFunction<S extends $ZodType>(options: {
 }): ZodFunctionTool<output<S>> {
   assertZod4Schema(options?.parameters, 'zodFunction');
   const strict = options.strict ?? true;
+  const json = toStrictJsonSchema(options.parameters, strict);
   const tool = {
     type: 'function' as const,
-    function: { name: options.name, ...(options.description ? { description: options.description } : {}), parameters: toStrictJsonSchema(options.parameters, strict), strict },
+    function: { name: options.name, ...(options.description ? { description: options.description } : {}), parameters: json.schema, strict },
   };
-  Object.defineProperty(tool, PARSE, { value: parseWith<output<S>>(options.parameters, `arguments for ${options.name}`) });
+  Object.defineProperty(tool, PARSE, { value: parseWith<output<S>>(options.parameters, `arguments for ${options.name}`, json.restore) });
   if (options.function) Object.defineProperty(tool, RUN, { value: options.function });
   return tool as ZodFunctionTool<output<S>>;
 }

@@ -1,4 +1,4 @@
-import { RequestError, ResponseError } from '@integrations/openai-core';
+import { ConfigurationError, RequestError, ResponseError } from '@integrations/openai-core';
 import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { caught, mockChat, useMockOpenAI } from '../../test/helpers.js';
@@ -22,6 +22,15 @@ describe('runTools', () => {
     ]);
     expect(onToolResult).toHaveBeenCalledTimes(3);
     expect(result.completion.choices[0]!.message.content).toBe('done');
+  });
+
+  it('refuses tools without an implementation before the first request, naming them', async () => {
+    const described = zodFunction({ name: 'lookup', parameters: z.object({ id: z.string() }) });
+    const plain = { type: 'function' as const, function: { name: 'raw_tool', parameters: { type: 'object', properties: {} } } };
+    const error = await caught<ConfigurationError>(() => mockChat().runTools({ ...ask, tools: [described, plain] }));
+    expect(ConfigurationError.isInstance(error)).toBe(true);
+    expect(error.message).toContain('"lookup", "raw_tool"');
+    expect(mock.requests).toHaveLength(0);
   });
 
   it('stops after maxRounds with a typed error', async () => {

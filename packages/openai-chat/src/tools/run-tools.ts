@@ -2,7 +2,7 @@
  * The tool loop: ask, run the turn's tool calls concurrently, feed results (and tool errors)
  * back, and ask again, until the model answers without tools or `maxRounds` is reached.
  */
-import { OpenAIError, RequestError, ResponseError, validateParams, type RequestOptions } from '@integrations/openai-core';
+import { ConfigurationError, OpenAIError, RequestError, ResponseError, validateParams, type RequestOptions } from '@integrations/openai-core';
 import { abortError } from '@integrations/openai-core/internal';
 import { chatCompletionParamsSchema, type ChatCompletionCreateParams, type ChatCompletionMessageParam } from '../chat/chat-schemas.js';
 import type { ChatCompletion, ChatCompletionMessageToolCall } from '../chat/chat-types.js';
@@ -55,6 +55,21 @@ async function runToolCall(call: ChatCompletionMessageToolCall, tools: unknown[]
 }
 
 /**
+ * Every tool the model may call needs code to run, or the loop would tell the model "there is
+ * no tool named X" and the developer nothing: say so before the first request.
+ */
+function checkImplementations(tools: unknown[]): void {
+  const missing = tools
+    .filter((tool) => typeof (tool as Record<symbol, unknown>)[RUN] !== 'function')
+    .map((tool) => (tool as { function?: { name?: string }; custom?: { name?: string } }).function?.name ?? (tool as { custom?: { name?: string } }).custom?.name ?? '(unnamed)');
+  if (missing.length === 0) return;
+  throw new ConfigurationError({
+    kind: 'invalid_option',
+    message: `runTools has no implementation for ${missing.map((name) => JSON.stringify(name)).join(', ')}: make each tool with zodFunction({ name, parameters, function }) so the loop can run it.`,
+  });
+}
+
+/**
  * Runs the loop with `create` (one chat completion per round).
  *
  * @example
@@ -66,6 +81,7 @@ export async function runTools(create: Create, params: ChatCompletionCreateParam
   if (!Array.isArray(params.tools)) {
     throw new RequestError({ kind: 'validation', message: 'Invalid params: tools: runTools needs an array of tools', issues: [{ path: 'tools', message: 'must be an array' }] });
   }
+  checkImplementations(params.tools);
   const { maxRounds = 10, onToolResult, ...requestOptions } = options;
   const messages: ChatCompletionMessageParam[] = [...params.messages];
   for (let round = 1; round <= maxRounds; round++) {
@@ -78,7 +94,8 @@ export async function runTools(create: Create, params: ChatCompletionCreateParam
       return { completion, messages, rounds: round };
     }
     // Only the wire fields go back to the API (a parsed copy of the arguments would be sent too).
-    const toolCalls = calls.map((call) => ({ id: call.id, type: call.type, function: { name: call.function.name, arguments: call.function.arguments } }));
+    // The loop runs function tools only (`zodFunction`), so every call it echoes is a function call.
+    const toolCalls = calls.map((call) => ({ id: call.id, type: 'function' as const, function: { name: call.function.name, arguments: call.function.arguments } }));
     messages.push({ role: 'assistant', content: message.content, tool_calls: toolCalls });
     const results = await Promise.all(calls.map(async (call) => {
       const outcome = await runToolCall(call, params.tools, requestOptions.signal);
