@@ -44,11 +44,10 @@ export const generatedOperations: readonly GeneratedOperation[] = [
     ],
   },
   {
-    // Generated for review and measured by the codegen test, not used: chat stays hand-written
-    // (docs/schemas.md says why), and 900 lines would break the package's 400-line file rule.
+    // Chat publishes the generated interfaces as its closed request types; its run-time schema
+    // stays hand-written for the rules the spec states only in prose (docs/schemas.md).
     operationId: 'createChatCompletion',
     packageDir: 'openai-chat',
-    output: 'tooling/codegen/preview/create-chat-completion.ts',
     overlays: [
       { pointer: '#/components/schemas/ServiceTier', openEnum: true, reason: 'tiers are added over time' },
       { pointer: '#/components/schemas/ReasoningEffort', openEnum: true, reason: 'effort levels keep growing and differ per model' },
