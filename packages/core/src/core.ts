@@ -4,6 +4,7 @@
  */
 import { DEFAULT_STREAM_IDLE_TIMEOUT_MS, resolveConfig, type ClientOptions, type ResolvedConfig } from './config/config.js';
 import { expandPath } from './transport/path.js';
+import { RequestError } from './errors/errors.js';
 import { checkRequestOptions } from './config/check-request-options.js';
 import { createClientLogger, type ClientLogger } from './observability/logger.js';
 import type { FormValue } from './uploads/multipart.js';
@@ -144,9 +145,18 @@ export function createOpenAICore(configOrCore: ClientOptions | OpenAICore = {}, 
     getBinary: (path, init = {}, options) => run(() => ({ ...bare('GET', path, init), responseKind: 'binary' }), options),
     postBinary: (path, init, options) => run(() => withBody('POST', path, init, { responseKind: 'binary' }), options),
     stream<T, P>(path: string, init: BodyInit<P> & { mode?: 'data' | 'event'; terminal?: 'done' | 'eof'; method?: 'POST' | 'GET' }, rawOptions?: RequestOptions) {
+      // Everything that reads the caller's input sits inside the try: a stream method returns a
+      // stream that fails on first read, never a synchronous throw.
       let options: RequestOptions;
+      let mode: 'data' | 'event';
+      let terminal: 'done' | 'eof';
+      let method: 'POST' | 'GET';
+      let idleTimeoutMs: number;
       try {
         options = checkRequestOptions(rawOptions);
+        if (typeof init !== 'object' || init === null) throw new RequestError({ kind: 'validation', message: 'stream() needs an init object with the request body' });
+        ({ mode = 'data', terminal = 'done', method = 'POST' } = init);
+        idleTimeoutMs = streamIdleTimeoutFor(config, options);
       } catch (error) {
         return SseStream.failed<T>(error);
       }
@@ -154,14 +164,14 @@ export function createOpenAICore(configOrCore: ClientOptions | OpenAICore = {}, 
       return new SseStream<T>({
         apiKey: config.apiKey,
         ...(options.signal ? { signal: options.signal } : {}),
-        mode: init.mode ?? 'data',
-        terminal: init.terminal ?? 'done',
+        mode,
+        terminal,
         onEvent: () => onEvent?.(),
-        idleTimeoutMs: streamIdleTimeoutFor(config, options),
+        idleTimeoutMs,
         start: async (signal) => {
           // Validation runs here, inside the stream's start: its error surfaces on the first read.
-          const spec = withBody(init.method ?? 'POST', path, init, { responseKind: 'sse' });
-          const { value, meta, telemetry } = await execute(spec, { ...options, signal }, (response, context) => awaitFirstEvent(response, config.apiKey, context));
+          const spec = withBody(method, path, init, { responseKind: 'sse' });
+          const { value, meta, telemetry } = await execute(spec, { ...options, signal }, (response, context) => awaitFirstEvent(response, config.apiKey, context, idleTimeoutMs));
           onEvent = telemetry.streamEvent;
           return { response: value, meta };
         },

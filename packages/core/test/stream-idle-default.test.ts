@@ -66,3 +66,20 @@ describe('stream idle timeout defaults', () => {
     expect(streamIdleTimeoutFor(config({}), { timeout: 3_000, streamIdleTimeout: 7_000 })).toBe(7_000);
   });
 });
+
+describe('a stream silent before its first event', () => {
+  it('ends with a typed stream_idle timeout within the idle limit, not the attempt timeout', async () => {
+    let requests = 0;
+    server = await startLoopbackServer((_request, response) => {
+      requests++;
+      response.writeHead(200, { 'content-type': 'text/event-stream' });
+      response.flushHeaders(); // headers, then nothing
+    });
+    const core = createOpenAICore({ apiKey: TEST_API_KEY, baseUrl: server.baseUrl, logLevel: 'off', maxRetries: 1, timeout: 60_000, streamIdleTimeout: 200, retry: { initialBackoffMs: 1 } });
+    const error = await caught<NetworkError>(async () => {
+      for await (const _chunk of core.stream('/chat/completions', { body: {} })) { /* nothing comes */ }
+    });
+    expect(error).toMatchObject({ kind: 'timeout', timeoutKind: 'stream_idle', attempts: 2 });
+    expect(requests).toBe(2); // nothing reached the caller, so the attempt was retried
+  });
+});

@@ -6,6 +6,8 @@
 const REDACTED = '[REDACTED]';
 // Node's util.inspect looks this symbol up on any object; no import of node:util is needed.
 const INSPECT = Symbol.for('nodejs.util.inspect.custom');
+/** A bearer credential in free text (case-insensitive, as HTTP auth schemes are). */
+const BEARER = /(\bBearer\s+)(?!\[REDACTED\])[^\s"',;]+/gi;
 /** Shared by every installed copy of core, so a key made by one copy is accepted by another. */
 const BRAND = Symbol.for('@integrations/openai-core/api-key');
 
@@ -42,9 +44,13 @@ export class ApiKey {
     return this.#value;
   }
 
-  /** Replaces every occurrence of the key in `text` (a server message echoing it, say). */
+  /**
+   * Replaces every occurrence of the key in `text` (a server message echoing it, say), and any
+   * `Bearer <token>`: a proxy may echo a credential in part, or one that is not this key.
+   */
   redactIn(text: string): string {
-    return this.#value.length > 0 ? text.split(this.#value).join(REDACTED) : text;
+    const withoutKey = this.#value.length > 0 ? text.split(this.#value).join(REDACTED) : text;
+    return withoutKey.replace(BEARER, `$1${REDACTED}`);
   }
 
   toString(): string {

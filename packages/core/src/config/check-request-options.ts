@@ -6,10 +6,10 @@
 import { unknownNameMessage } from './closest-name.js';
 import { ConfigurationError, RequestError } from '../errors/errors.js';
 import { headerProblem } from './headers.js';
+import { CALL_SHAPES, MAX_TIMER_MS, settingsProblem } from './settings-shapes.js';
 import type { RequestOptions } from '../transport/request-spec.js';
 
-/** The longest delay `setTimeout` can hold; a larger one fires after about 1 ms. */
-export const MAX_TIMER_MS = 2 ** 31 - 1;
+export { MAX_TIMER_MS } from './settings-shapes.js';
 
 /** Every per-call option; an object literal typed by `RequestOptions` keeps this list honest. */
 const REQUEST_OPTIONS = Object.keys({
@@ -43,6 +43,17 @@ export function checkRequestOptions(options: unknown): RequestOptions {
   const retries = checked.maxRetries;
   if (retries !== undefined && !(typeof retries === 'number' && Number.isInteger(retries) && retries >= 0)) {
     throw invalid('options.maxRetries', `must be a whole number >= 0, got ${String(retries)}`);
+  }
+  for (const name of ['retry', 'rateLimit'] as const) {
+    const value = checked[name];
+    if (value === undefined || (name === 'rateLimit' && value === false)) continue;
+    const problem = settingsProblem(`options.${name}`, value, CALL_SHAPES[name]);
+    if (problem !== undefined) throw invalid(`options.${name}`, problem.replace(/^options\.\w+ /, ''));
+  }
+  if (checked.circuitBreaker !== undefined && checked.circuitBreaker !== false) throw invalid('options.circuitBreaker', 'must be false (to bypass the breaker) or left out');
+  const key = checked.idempotencyKey as unknown;
+  if (key !== undefined && (typeof key !== 'string' || !/^[\x21-\x7e]{1,255}$/.test(key))) {
+    throw invalid('options.idempotencyKey', 'must be 1-255 printable ASCII characters without spaces (it is sent as a header)');
   }
   const headerIssue = checked.headers === undefined ? undefined : headerProblem(checked.headers);
   if (headerIssue !== undefined) throw invalid('options.headers', headerIssue);

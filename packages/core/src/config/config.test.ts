@@ -87,3 +87,9 @@ describe('configuration', () => {
     expect(error.message).toContain(name);
   });
 });
+
+describe('baseUrl with a query or a fragment', () => {
+  it.each(['http://127.0.0.1:9/v1#', 'http://127.0.0.1:9/v1?api-version=2024-10-01', 'https://example.com/v1?'])('refuses %s, pointing at defaultQuery', (baseUrl) => {
+    expect(() => resolveConfig({ apiKey: 'sk-test', baseUrl })).toThrow(/defaultQuery/);
+  });
+});

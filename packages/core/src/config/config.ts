@@ -4,7 +4,7 @@
  */
 import { ApiKey } from './api-key.js';
 import { readEnv } from './env.js';
-import { MAX_TIMER_MS } from './check-request-options.js';
+import { CLIENT_SHAPES, MAX_TIMER_MS, settingsProblem } from './settings-shapes.js';
 import { unknownNameMessage } from './closest-name.js';
 import { ConfigurationError } from '../errors/errors.js';
 import { headerProblem, type HeadersInput } from './headers.js';
@@ -128,6 +128,11 @@ function resolveBaseUrl(raw: string, allowInsecureHttp: boolean): string {
   if (url.username || url.password) {
     throw new ConfigurationError({ kind: 'invalid_base_url', message: 'baseUrl must not carry credentials; use apiKey' });
   }
+  // Paths are appended to the base URL: after a query or a fragment they would land there, and
+  // `DELETE /models/{id}` would reach `DELETE /v1`. Query parameters belong in defaultQuery.
+  if (url.search !== '' || url.hash !== '' || raw.includes('?') || raw.includes('#')) {
+    throw new ConfigurationError({ kind: 'invalid_base_url', message: 'baseUrl must not have a query or a fragment; pass query parameters as defaultQuery (e.g. { "api-version": "..." })' });
+  }
   if (url.protocol === 'http:' && !allowInsecureHttp && !isLoopback(url.hostname)) {
     throw new ConfigurationError({
       kind: 'insecure_base_url',
@@ -156,9 +161,9 @@ function checkDefaultHeaders(headers: HeadersInput | undefined): HeadersInput | 
 }
 
 function resolveApiKey(option: string | ApiKey | undefined): ApiKey {
-  if (ApiKey.isInstance(option)) return option;
-  const raw = option ?? readEnv('OPENAI_API_KEY');
-  if (raw === undefined || raw.trim() === '') {
+  // An ApiKey is checked like a string: it goes into the same header.
+  const raw = ApiKey.isInstance(option) ? option.reveal() : option ?? readEnv('OPENAI_API_KEY');
+  if (typeof raw !== 'string' || raw.trim() === '') {
     throw new ConfigurationError({
       kind: 'missing_api_key',
       message: 'No API key: pass apiKey, or set the OPENAI_API_KEY environment variable.',
@@ -169,7 +174,7 @@ function resolveApiKey(option: string | ApiKey | undefined): ApiKey {
   if (!HEADER_TOKEN.test(raw.trim())) {
     throw new ConfigurationError({ kind: 'invalid_option', message: 'apiKey contains whitespace, control or non-ASCII characters (a pasted zero-width space?).' });
   }
-  return new ApiKey(raw.trim());
+  return ApiKey.isInstance(option) && option.reveal() === raw.trim() ? option : new ApiKey(raw.trim());
 }
 
 /** Checks a numeric option: finite, not negative, and (per `rule`) whole or above zero. */
@@ -190,15 +195,10 @@ function checkTimer(name: string, value: number): number {
   return value;
 }
 
-/** Checks every numeric field of a settings object (none may be negative or non-finite). */
-function checkNumbers<T extends object>(name: string, settings: T): T {
-  for (const [key, value] of Object.entries(settings)) {
-    if (typeof value === 'number') {
-      checkNumber(`${name}.${key}`, value, 0, key === 'maxQueueSize' ? 'whole' : 'non_negative');
-      if (key.endsWith('Ms') || key === 'maxRetryAfter') checkTimer(`${name}.${key}`, value);
-    }
-    else if (typeof value === 'object' && value !== null && key === 'budget') checkNumbers(`${name}.budget`, value);
-  }
+/** Checks a nested settings object (`retry`, `rateLimit`, ...): known keys, values in range. */
+function checkSettings<T>(name: keyof typeof CLIENT_SHAPES, settings: T): T {
+  const problem = settingsProblem(name, settings, CLIENT_SHAPES[name]);
+  if (problem !== undefined) throw new ConfigurationError({ kind: 'invalid_option', message: problem });
   return settings;
 }
 
@@ -238,9 +238,9 @@ export function resolveConfig(options: ClientOptions = {}): ResolvedConfig {
     baseUrl: resolveBaseUrl(options.baseUrl ?? readEnv('OPENAI_BASE_URL') ?? DEFAULT_BASE_URL, allowInsecureHttp),
     timeout: checkTimer('timeout', checkNumber('timeout', options.timeout, DEFAULT_TIMEOUT_MS, 'positive')),
     maxRetries: checkNumber('maxRetries', options.maxRetries, DEFAULT_MAX_RETRIES, 'whole'),
-    retry: checkNumbers('retry', options.retry ?? {}),
-    circuitBreaker: options.circuitBreaker === false ? false : checkNumbers('circuitBreaker', options.circuitBreaker ?? {}),
-    rateLimit: options.rateLimit === undefined ? undefined : checkNumbers('rateLimit', options.rateLimit),
+    retry: checkSettings('retry', options.retry ?? {}),
+    circuitBreaker: options.circuitBreaker === false ? false : checkSettings('circuitBreaker', options.circuitBreaker ?? {}),
+    rateLimit: options.rateLimit === undefined ? undefined : checkSettings('rateLimit', options.rateLimit),
     streamIdleTimeout: options.streamIdleTimeout === undefined ? undefined : checkTimer('streamIdleTimeout', checkNumber('streamIdleTimeout', options.streamIdleTimeout, 0, 'positive')),
     defaultHeaders: checkDefaultHeaders(options.defaultHeaders),
     defaultQuery: options.defaultQuery,
@@ -250,7 +250,7 @@ export function resolveConfig(options: ClientOptions = {}): ResolvedConfig {
     logger: options.logger,
     logLevel: options.logLevel,
     logBodies: options.logBodies ?? false,
-    hooks: options.hooks ?? {},
+    hooks: checkSettings('hooks', options.hooks ?? {}),
     validateResponses: options.validateResponses ?? false,
   });
 }

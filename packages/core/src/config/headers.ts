@@ -33,7 +33,9 @@ const FIELD_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
 export function headerProblem(headers: HeadersInput): string | undefined {
   if (typeof headers !== 'object' || headers === null) return 'headers must be an object';
   const entries = headers instanceof Headers ? [...headers] : Array.isArray(headers) ? headers : Object.entries(headers);
-  for (const [name, value] of entries) {
+  for (const entry of entries) {
+    if (Array.isArray(entry) && entry.length !== 2) return `each header must be a [name, value] pair, got ${entry.length} item(s)`;
+    const [name, value] = entry;
     if (typeof name !== 'string' || !FIELD_NAME.test(name)) return `${JSON.stringify(name)} is not a valid header name`;
     if (value !== undefined && value !== null && (typeof value !== 'string' || !FIELD_VALUE.test(value))) {
       return `the value of ${JSON.stringify(name)} has a character a header cannot carry (CR, LF, NUL or non-Latin-1)`;
@@ -56,13 +58,16 @@ export function mergeHeaders(...sets: Array<HeadersInput | undefined>): Headers 
   return merged;
 }
 
-/** A plain object of the headers with every sensitive value replaced by `[REDACTED]`. */
-export function redactHeaders(headers: Headers | Record<string, string>): Record<string, string> {
+/**
+ * A plain object of the headers with every sensitive value replaced by `[REDACTED]`, and, with
+ * `secret`, the key redacted wherever else it appears (a gateway header, a server's echo).
+ */
+export function redactHeaders(headers: Headers | Record<string, string>, secret?: { redactIn(text: string): string }): Record<string, string> {
   const redacted: Record<string, string> = {};
   const entries = headers instanceof Headers ? headers.entries() : Object.entries(headers);
   for (const [name, value] of entries) {
     const lower = name.toLowerCase();
-    redacted[lower] = SENSITIVE_HEADERS.has(lower) ? REDACTED_TEXT : value;
+    redacted[lower] = SENSITIVE_HEADERS.has(lower) ? REDACTED_TEXT : secret ? secret.redactIn(value) : value;
   }
   return redacted;
 }

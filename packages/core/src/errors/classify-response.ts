@@ -69,6 +69,16 @@ export function parseApiErrorBody(text: string): ApiErrorObject | undefined {
   }
 }
 
+/** The error object with the key redacted from every text field. */
+function redactFields(apiError: ApiErrorObject, apiKey: ApiKey): ApiErrorObject {
+  const clean: Record<string, unknown> = { ...apiError };
+  for (const field of ['message', 'type', 'param', 'code'] as const) {
+    const value = clean[field];
+    if (typeof value === 'string') clean[field] = apiKey.redactIn(value);
+  }
+  return clean as ApiErrorObject;
+}
+
 function describeBody(text: string, contentType: string): string {
   const trimmed = text.trim();
   if (trimmed === '') return 'the response body was empty';
@@ -92,12 +102,15 @@ export function classifyErrorResponse(input: {
   attempts?: number;
   durationMs?: number;
 }): OpenAIError {
-  const apiError = parseApiErrorBody(input.text);
+  // Redact before anything is cut or picked out: a key echoed across a 200-character cut would
+  // otherwise leave its prefix behind, and one echoed in `code` or `param` would go untouched.
+  const text = input.apiKey.redactIn(input.text);
+  const apiError = parseApiErrorBody(text);
   const rule = ruleFor(input.status, apiError);
   const shouldRetry = input.headers.get('x-should-retry');
   const retryable = shouldRetry === 'true' ? true : shouldRetry === 'false' ? false : rule.retryable;
   const requestId = input.headers.get('x-request-id') ?? undefined;
-  const detail = apiError?.message ?? describeBody(input.text, input.headers.get('content-type') ?? '');
+  const detail = apiError?.message ?? describeBody(text, input.headers.get('content-type') ?? '');
   const serverCode = apiError?.code === null || apiError?.code === undefined ? undefined : String(apiError.code);
   return createError(rule.category, {
     kind: rule.kind,
@@ -109,7 +122,7 @@ export function classifyErrorResponse(input: {
     param: apiError?.param ?? undefined,
     code: serverCode,
     retryAfterMs: parseRetryAfter(input.headers),
-    headers: redactHeaders(input.headers),
+    headers: redactHeaders(input.headers, input.apiKey),
     attempts: input.attempts,
     durationMs: input.durationMs,
   });
@@ -125,7 +138,8 @@ const STREAM_ERROR_TYPES: Record<string, StatusRule> = {
 };
 
 /** Builds the typed error for an API error delivered inside an SSE stream (no HTTP status). */
-export function classifyStreamError(apiError: ApiErrorObject, apiKey: ApiKey, requestId?: string): OpenAIError {
+export function classifyStreamError(rawError: ApiErrorObject, apiKey: ApiKey, requestId?: string): OpenAIError {
+  const apiError = redactFields(rawError, apiKey);
   const code = apiError.code === null || apiError.code === undefined ? undefined : String(apiError.code);
   const rule = STREAM_ERROR_TYPES[code ?? ''] ?? STREAM_ERROR_TYPES[apiError.type ?? ''] ??
     { category: 'server', kind: 'server_error', retryable: false };

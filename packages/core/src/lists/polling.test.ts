@@ -78,3 +78,27 @@ describe('polling', () => {
     expect(error).toMatchObject({ kind: 'timeout', timeoutKind: 'poll' });
   });
 });
+
+describe('polling numbers', () => {
+  it.each([
+    [{ timeoutMs: Number.POSITIVE_INFINITY }],
+    [{ timeoutMs: 30 * 86_400_000 }],
+    [{ intervalMs: Number.NaN }],
+    [{ intervalMs: -1 }],
+  ])('rejects %j as a validation error before the first fetch', async (options) => {
+    let fetches = 0;
+    const error = await caught<RequestError>(() => poll(async () => { fetches++; return { status: 'x' }; }, { isDone: () => false, ...options }));
+    expect(error).toMatchObject({ kind: 'validation' });
+    expect(fetches).toBe(0);
+  });
+
+  it('waits at most what a timer holds when the server hints more (no tight loop)', async () => {
+    api.on('GET', '/batches/b1', reply.json({ status: 'in_progress' }, { headers: { 'openai-poll-after-ms': '3000000000' } }));
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    const core = mockCore();
+    const pending = caught(() => poll(() => core.get<Batch>('/batches/b1'), { isDone: () => false, timeoutMs: 5_000 }));
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(await pending).toMatchObject({ timeoutKind: 'poll' });
+    expect(api.calls).toHaveLength(1);
+  });
+});

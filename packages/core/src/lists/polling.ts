@@ -3,7 +3,10 @@
  * the server's `openai-poll-after-ms` hint, a deadline and the caller's abort signal.
  */
 import { linkSignals, sleep } from '../transport/abort.js';
-import { NetworkError } from '../errors/errors.js';
+import { MAX_TIMER_MS, settingsProblem, type Shape } from '../config/settings-shapes.js';
+import { NetworkError, RequestError } from '../errors/errors.js';
+
+const POLL_SHAPE: Shape = { intervalMs: 'ms', timeoutMs: 'ms' };
 import { getResponseMeta } from '../transport/response-meta.js';
 
 /** How to poll. */
@@ -21,8 +24,8 @@ export interface PollOptions<T> {
 /** The server's poll interval hint on a fetched state, if any. */
 function pollHint(state: unknown): number | undefined {
   const hint = getResponseMeta(state)?.headers['openai-poll-after-ms'];
-  const value = hint === undefined ? Number.NaN : Number(hint);
-  return Number.isFinite(value) && value >= 0 ? value : undefined;
+  const value = hint === undefined || !/^\d+$/.test(hint) ? Number.NaN : Number(hint);
+  return Number.isFinite(value) ? Math.min(value, MAX_TIMER_MS) : undefined;
 }
 
 /**
@@ -35,6 +38,10 @@ function pollHint(state: unknown): number | undefined {
  * });
  */
 export async function poll<T>(fetchState: (signal: AbortSignal | undefined) => Promise<T>, options: PollOptions<T>): Promise<T> {
+  const problem = settingsProblem('poll options', { intervalMs: options?.intervalMs, timeoutMs: options?.timeoutMs }, POLL_SHAPE);
+  if (problem !== undefined || typeof options?.isDone !== 'function') {
+    throw new RequestError({ kind: 'validation', message: problem ?? 'poll options need an isDone function', issues: [{ path: 'options', message: problem ?? 'isDone is required' }] });
+  }
   const interval = options.intervalMs ?? 1_000;
   const timeout = options.timeoutMs ?? 30 * 60_000;
   // The deadline aborts whatever is running when it fires, a fetch in flight included.

@@ -39,7 +39,7 @@ function sanitize(value: unknown, apiKey: ApiKey, key: string | undefined, depth
       : clean;
   }
   if (value instanceof Headers || (key === 'headers' && typeof value === 'object' && value !== null)) {
-    return redactHeaders(value as Headers | Record<string, string>);
+    return redactHeaders(value as Headers | Record<string, string>, apiKey);
   }
   if (depth > 4 || typeof value !== 'object' || value === null) return value;
   if (value instanceof Error) return { name: value.name, message: apiKey.redactIn(value.message) };

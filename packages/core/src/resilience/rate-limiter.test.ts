@@ -162,3 +162,30 @@ describe('token estimate', () => {
     expect(estimateTokens({ input: [1, 2, 3] })).toBe(3);
   });
 });
+
+describe('the queue estimate', () => {
+  it('drops the wait of calls that left the queue, so a new call that fits is not refused', async () => {
+    const limit = new RateLimiter({ requestsPerMinute: 60, burst: 1 / 60, queueTimeoutMs: 3_500 }, systemClock);
+    await limit.acquire(0, '/a');
+    void limit.acquire(0, '/a'); // queued: ~1 s
+    const leaving = new AbortController();
+    const gone = [limit.acquire(0, '/a', leaving.signal), limit.acquire(0, '/a', leaving.signal)].map((pending) => pending.catch(() => 'left')); // ~2 s, ~3 s
+    await vi.advanceTimersByTimeAsync(0);
+    leaving.abort();
+    expect(await Promise.all(gone)).toEqual(['left', 'left']);
+    // Only the first queued call is ahead now: about 2 s, within the 3.5 s allowed (a stale
+    // estimate would say 4 s and refuse it).
+    const next = track([limit.acquire(0, '/a')]);
+    await vi.advanceTimersByTimeAsync(2_100);
+    expect(next).toEqual([true]);
+  });
+
+  it('keeps counting after a call that estimated NaN tokens', async () => {
+    const limit = limiter({ tokensPerMinute: 100 });
+    await limit.acquire(Number.NaN, '/a');
+    await limit.acquire(100, '/a');
+    const over = track([limit.acquire(100, '/a')]);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(over).toEqual([false]);
+  });
+});

@@ -110,7 +110,9 @@ export class RateLimiter {
       // Configured per-minute buckets hold a burst's worth; per-day ones the whole day (the API
       // smooths minutes, not days), and learned ones follow the server's own remaining/reset.
       const capacity = smooth && periodMs === MINUTE ? Math.min(limit, Math.max(1, limit * this.#burst)) : limit;
-      buckets.push({ key, capacity, refillPerMs: limit / periodMs, cost: Math.min(cost, capacity) });
+      // A NaN cost would turn the bucket's count into NaN, and every later call would pass.
+      const safeCost = Number.isFinite(cost) && cost > 0 ? cost : 0;
+      buckets.push({ key, capacity, refillPerMs: limit / periodMs, cost: Math.min(safeCost, capacity) });
     };
     const limits = this.#limits;
     add('requests:minute', limits.requestsPerMinute, MINUTE, 1);
@@ -140,7 +142,7 @@ export class RateLimiter {
     if (buckets.length > 0) {
       const first = this.#queue.length === 0 ? await this.#store.tryConsume(buckets, this.#clock.now()) : undefined;
       if (first?.granted) return this.#permit(tokens, model);
-      await this.#enqueue(tokens, model, endpoint, this.#expectedWait(buckets, first?.waitMs), signal);
+      await this.#enqueue(tokens, model, endpoint, this.#expectedWait(buckets, first?.waitMs), this.#refillMs(buckets), signal);
     }
     return this.#permit(tokens, model);
   }
@@ -151,15 +153,20 @@ export class RateLimiter {
    */
   #expectedWait(buckets: BucketRequest[], storeWaitMs: number | undefined): number {
     const now = this.#clock.now();
-    const ownRefill = Math.max(0, ...buckets.map((bucket) => Math.ceil(bucket.cost / bucket.refillPerMs)));
+    const ownRefill = this.#refillMs(buckets);
     const readyAt = this.#queue.length === 0 ? now + (storeWaitMs ?? ownRefill) : Math.max(now, this.#queueReadyAt) + ownRefill;
     return readyAt - now;
+  }
+
+  /** How long the buckets take to refill one call's cost. */
+  #refillMs(buckets: BucketRequest[]): number {
+    return Math.max(0, ...buckets.map((bucket) => Math.ceil(bucket.cost / bucket.refillPerMs)));
   }
 
   #permit(estimated: number, model: string | undefined): RateLimitPermit {
     return {
       settle: async (actual) => {
-        if (actual === undefined || actual === estimated) return;
+        if (actual === undefined || !Number.isFinite(actual) || actual === estimated) return;
         const now = this.#clock.now();
         for (const bucket of this.#buckets(0, model).filter((each) => each.key.includes('tokens:'))) {
           await this.#store.adjust(bucket, estimated - actual, now);
@@ -170,7 +177,7 @@ export class RateLimiter {
     };
   }
 
-  #enqueue(tokens: number, model: string | undefined, endpoint: string, waitMs: number, signal?: AbortSignal): Promise<void> {
+  #enqueue(tokens: number, model: string | undefined, endpoint: string, waitMs: number, refillMs: number, signal?: AbortSignal): Promise<void> {
     // The signal may have fired while the fast path awaited the store.
     if (signal?.aborted) return Promise.reject(abortError(signal));
     if (this.#queue.length >= this.#maxQueueSize) {
@@ -200,6 +207,9 @@ export class RateLimiter {
         signal?.removeEventListener('abort', onAbort);
         const index = this.#queue.indexOf(waiter);
         if (index !== -1) this.#queue.splice(index, 1);
+        // A call that leaves unserved (abort, timeout) no longer stands ahead of later ones.
+        if (error && index !== -1) this.#queueReadyAt -= refillMs;
+        if (this.#queue.length === 0) this.#queueReadyAt = 0;
         if (index === 0) this.#wakePump?.();
         if (error) reject(error);
         else resolve();

@@ -66,3 +66,16 @@ describe('core verbs never throw synchronously', () => {
     await expect(again.next()).rejects.toMatchObject({ kind: 'stream_consumed' });
   });
 });
+
+describe('core.stream with a bad init', () => {
+  it.each([undefined, null, 'body'])('returns a failing stream for init %j instead of throwing', async (init) => {
+    const stream = noSyncThrow(() => mockCore().stream('/chat/completions', init as never));
+    expect((await rejectionOf(stream)).kind).toBe('validation');
+  });
+
+  it('rejects a body JSON cannot hold (a BigInt) as a validation error', async () => {
+    const error = await rejectionOf(mockCore().post('/x', { body: { n: 10n } }));
+    expect(error).toMatchObject({ kind: 'validation', issues: [{ path: 'body' }] });
+    expect(api.calls).toHaveLength(0);
+  });
+});

@@ -9,8 +9,22 @@ import { NetworkError, ResponseError } from '../errors/errors.js';
 import type { BodyContext } from '../transport/read-body.js';
 import { SseDecoder } from './sse-decoder.js';
 
+const IDLE = Symbol('idle');
+
+/** One read, or `IDLE` thrown when nothing comes within `idleMs`. */
+async function readWithin(reader: ReadableStreamDefaultReader<Uint8Array>, idleMs: number | undefined): Promise<ReadableStreamReadResult<Uint8Array>> {
+  if (idleMs === undefined) return reader.read();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  try {
+    return await Promise.race([reader.read(), new Promise<never>((_, reject) => (timer = setTimeout(() => reject(IDLE), idleMs)))]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 async function refuseNonStream(response: Response, apiKey: ApiKey, contentType: string): Promise<never> {
-  const preview = await response.text().then((text) => text.slice(0, 200), () => '');
+  // Redact, then cut: a cut first could leave the prefix of an echoed key behind.
+  const preview = await response.text().then((text) => apiKey.redactIn(text).slice(0, 200), () => '');
   throw new ResponseError({
     kind: 'unexpected_content_type',
     message: apiKey.redactIn(`Expected an event stream but got content-type "${contentType}": ${JSON.stringify(preview)}`),
@@ -25,7 +39,7 @@ async function refuseNonStream(response: Response, apiKey: ApiKey, contentType: 
  * @example
  * const response = await awaitFirstEvent(raw, apiKey, bodyContext); // inside the attempt
  */
-export async function awaitFirstEvent(response: Response, apiKey: ApiKey, context: BodyContext): Promise<Response> {
+export async function awaitFirstEvent(response: Response, apiKey: ApiKey, context: BodyContext, idleTimeoutMs?: number): Promise<Response> {
   const contentType = response.headers.get('content-type') ?? '';
   if (contentType !== '' && !/text\/event-stream/i.test(contentType)) return refuseNonStream(response, apiKey, contentType);
   if (response.body === null) throw new NetworkError({ kind: 'stream_interrupted', retryable: true, message: 'The event stream had no body.' });
@@ -35,9 +49,19 @@ export async function awaitFirstEvent(response: Response, apiKey: ApiKey, contex
   for (;;) {
     let chunk: ReadableStreamReadResult<Uint8Array>;
     try {
-      chunk = await reader.read();
+      chunk = await readWithin(reader, idleTimeoutMs);
     } catch (error) {
-      throw classifyFailure(error, { ...context, phase: 'body' });
+      if (error !== IDLE) throw classifyFailure(error, { ...context, phase: 'body' });
+      reader.cancel().catch(() => undefined);
+      // Silence after the headers is silence: the idle limit holds here too. Nothing reached the
+      // caller yet, so the attempt may be retried.
+      throw new NetworkError({
+        kind: 'timeout',
+        timeoutKind: 'stream_idle',
+        retryable: true,
+        requestId: response.headers.get('x-request-id') ?? undefined,
+        message: `The stream sent headers, then nothing for ${idleTimeoutMs} ms before its first event (option "streamIdleTimeout").`,
+      });
     }
     if (chunk.done) {
       // Closed before any event: nothing was delivered, so this attempt may be retried.

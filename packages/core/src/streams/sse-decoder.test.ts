@@ -122,3 +122,10 @@ describe('SSE decoder', () => {
     expect(events[0]!.data.length).toBe(payload.length + '{"b64_json":""}'.length);
   });
 });
+
+describe('byte order marks', () => {
+  it('drops one leading BOM, as the spec says, and keeps a second as data', () => {
+    expect(decodeChunks([encoder.encode('\uFEFFdata: a\n\n')]).events).toEqual([{ event: 'message', data: 'a' }]);
+    expect(decodeChunks([encoder.encode('\uFEFF\uFEFFdata: a\n\n')]).events).toEqual([]);
+  });
+});

@@ -24,7 +24,6 @@ export class SseDecoder {
   /** The pieces of a line whose end has not arrived yet. */
   #partialLine: string[] = [];
   #pendingCarriageReturn = false;
-  #sawFirstLine = false;
   #dataLines: string[] = [];
   #eventName = '';
   #lastEventId: string | undefined;
@@ -88,11 +87,8 @@ export class SseDecoder {
   }
 
   #line(rawLine: string): ServerSentEvent | undefined {
-    let line = rawLine;
-    if (!this.#sawFirstLine) {
-      this.#sawFirstLine = true;
-      if (line.charCodeAt(0) === 0xfeff) line = line.slice(1);
-    }
+    // The TextDecoder already drops one leading BOM, as the spec says; a second one is data.
+    const line = rawLine;
     if (line === '') return this.#dispatch();
     if (line.startsWith(':')) {
       this.comments++;

@@ -74,7 +74,9 @@ export class SseStream<T> implements AsyncIterable<T> {
     });
     this.responseMeta = this.#started.then((started) => started.meta);
     // Nobody may ever await these; a failed request must not become an unhandled rejection.
-    this.#started.catch(() => undefined);
+    // A stream that failed to start is over: unlink it from the caller's signal now, or a
+    // stream nobody reads would keep its listener on a long-lived signal for good.
+    this.#started.catch(() => this.#linked.dispose());
     this.responseMeta.catch(() => undefined);
   }
 
@@ -211,7 +213,7 @@ export class SseStream<T> implements AsyncIterable<T> {
       if (event.event === 'error') throw classifyStreamError({ message: event.data }, this.#options.apiKey, this.#meta?.requestId);
       throw new ResponseError({
         kind: 'invalid_json',
-        message: `A stream event was not valid JSON: ${JSON.stringify(this.#options.apiKey.redactIn(event.data.slice(0, 200)))}`,
+        message: `A stream event was not valid JSON: ${JSON.stringify(this.#options.apiKey.redactIn(event.data).slice(0, 200))}`,
         requestId: this.#meta?.requestId,
         cause: error,
       });

@@ -4,6 +4,7 @@
  * signal made from a long-lived caller signal must be unlinked when the call ends, or every
  * call leaves a listener behind on it.
  */
+import { MAX_TIMER_MS } from '../config/settings-shapes.js';
 import { RequestError } from '../errors/errors.js';
 
 /** A signal that aborts when any of its sources does, and a way to unlink it from them. */
@@ -71,10 +72,12 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
       clearTimeout(timer);
       reject(abortError(signal));
     };
+    // Clamped to what a timer can hold: past 2³¹−1 ms `setTimeout` fires after about 1 ms, and a
+    // 30-day wait would become a tight loop. NaN waits nothing rather than looping either.
     const timer = setTimeout(() => {
       signal?.removeEventListener('abort', onAbort);
       resolve();
-    }, Math.max(0, ms));
+    }, Math.min(Number.isFinite(ms) ? Math.max(0, ms) : ms > 0 ? MAX_TIMER_MS : 0, MAX_TIMER_MS));
     signal?.addEventListener('abort', onAbort, { once: true });
   });
 }

@@ -23,6 +23,15 @@ import type { RequestOptions, RequestSpec } from './request-spec.js';
 import type { Transport } from './transport.js';
 import { VERSION } from '../version.js';
 
+/** The JSON body, or a validation error for what JSON cannot hold (a BigInt, a cycle). */
+function serializeBody(body: unknown): string {
+  try {
+    return JSON.stringify(body);
+  } catch (error) {
+    throw new RequestError({ kind: 'validation', message: `The request body cannot be sent as JSON: ${(error as Error).message}`, issues: [{ path: 'body', message: 'not serializable as JSON' }], cause: error });
+  }
+}
+
 /** A 3xx (or a browser's opaque redirect): only reached for uploads, which never follow one. */
 function isRedirect(response: Response): boolean {
   return response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400);
@@ -97,7 +106,7 @@ export function createPipeline(parts: PipelineParts) {
       callHook(logger, 'deprecation', () => config.hooks.deprecation?.onDeprecation(notice));
     }
     const multipart: MultipartBody | undefined = spec.multipart ? await encodeMultipart(spec.multipart) : undefined;
-    const jsonBody = spec.body === undefined ? undefined : JSON.stringify(spec.body);
+    const jsonBody = spec.body === undefined ? undefined : serializeBody(spec.body);
     const accept = spec.responseKind === 'sse' ? 'text/event-stream' : spec.responseKind === 'binary' ? '*/*' : 'application/json';
     const request: MiddlewareRequest = {
       method: spec.method,
@@ -175,7 +184,7 @@ export function createPipeline(parts: PipelineParts) {
 
     try {
       const { value, response } = await policy.run(call, attempt);
-      const meta = createResponseMeta(response, attempts, Date.now() - started);
+      const meta = createResponseMeta(response, attempts, Date.now() - started, config.apiKey);
       for (const middleware of config.middleware) {
         await middleware.onResponse?.({ status: response.status, headers: response.headers, requestId: meta.requestId, attempts, durationMs: meta.durationMs }, request);
       }

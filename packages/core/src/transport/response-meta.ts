@@ -76,11 +76,11 @@ export function parseRetryAfter(headers: Headers, now = Date.now()): number | un
 }
 
 /** Builds the metadata of one response. */
-export function createResponseMeta(response: Pick<Response, 'status' | 'headers'>, attempts: number, durationMs: number): ResponseMeta {
+export function createResponseMeta(response: Pick<Response, 'status' | 'headers'>, attempts: number, durationMs: number, secret?: { redactIn(text: string): string }): ResponseMeta {
   return {
     requestId: response.headers.get('x-request-id') ?? undefined,
     status: response.status,
-    headers: redactHeaders(response.headers),
+    headers: redactHeaders(response.headers, secret),
     rateLimit: parseRateLimitHeaders(response.headers),
     attempts,
     durationMs,

@@ -47,3 +47,21 @@ describe('a long-lived caller signal', () => {
     expect(dependants(shutdown.signal)).toBe(0);
   });
 });
+
+describe('streams that fail before anyone reads them', () => {
+  it('unlink from the caller signal when they fail to start (a 400) or fail validation', async () => {
+    api.on('POST', '/chat/completions', reply.error(400, { message: 'bad request' }));
+    const shutdown = new AbortController();
+    const live = countListeners(shutdown.signal);
+    const core = mockCore();
+    for (let call = 0; call < 10; call++) {
+      const stream = core.stream('/chat/completions', { body: {} }, { signal: shutdown.signal });
+      await stream.responseMeta.catch(() => undefined);
+    }
+    const strict = { safeParse: () => ({ success: false as const, error: { issues: [{ code: 'custom', path: ['model'], message: 'required' }] } }) };
+    for (let call = 0; call < 5; call++) {
+      await core.stream('/chat/completions', { body: {}, schema: strict }, { signal: shutdown.signal }).responseMeta.catch(() => undefined);
+    }
+    expect(live()).toBe(0);
+  });
+});

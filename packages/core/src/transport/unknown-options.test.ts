@@ -36,3 +36,32 @@ describe('unknown options', () => {
     expect(() => createOpenAICore({ apiKey: TEST_API_KEY, somethingElse: 1 } as ClientOptions)).toThrow(/known: apiKey, /);
   });
 });
+
+describe('nested options', () => {
+  it.each([
+    [{ rateLimit: { requestPerMinute: 1 } }, 'did you mean "rateLimit.requestsPerMinute"?'],
+    [{ retry: { maxRetryAfterMs: 5_000 } }, 'did you mean "retry.maxRetryAfter"?'],
+    [{ circuitBreaker: { failureTreshold: 1 } }, 'did you mean "circuitBreaker.failureThreshold"?'],
+    [{ retry: { budget: { maxToken: 3 } } }, 'did you mean "retry.budget.maxTokens"?'],
+    [{ hooks: { metric: {} } }, 'did you mean "hooks.metrics"?'],
+    [{ rateLimit: { tokensPerMinute: '1000' } }, 'rateLimit.tokensPerMinute must be a finite number'],
+    [{ retry: { jitter: 5 } }, 'retry.jitter must be between 0 and 1'],
+    [{ rateLimit: { requestsPerMinute: 60, burst: 0 } }, 'rateLimit.burst must be above 0'],
+  ] as const)('refuses %j at construction', (options, message) => {
+    expect(() => createOpenAICore({ apiKey: TEST_API_KEY, ...(options as ClientOptions) })).toThrow(message);
+  });
+
+  it.each([
+    [{ retry: { maxRetryAfter: Number.NaN } }, 'options.retry'],
+    [{ retry: { initialBackoffMs: Number.NaN } }, 'options.retry'],
+    [{ retry: { fooBar: 1 } }, 'options.retry'],
+    [{ rateLimit: { estimatedTokens: Number.NaN } }, 'options.rateLimit'],
+    [{ rateLimit: { estimatedTokes: 5 } }, 'options.rateLimit'],
+    [{ idempotencyKey: 'a\nb' }, 'options.idempotencyKey'],
+    [{ idempotencyKey: 'key\u200B' }, 'options.idempotencyKey'],
+    [{ headers: [['x-a']] }, 'options.headers'],
+  ])('rejects the per-call options %j as a validation error, sending nothing', async (options, path) => {
+    await expect(mockCore().get('/models', {}, options as never)).rejects.toMatchObject({ kind: 'validation', issues: [{ path }] });
+    expect(api.calls).toHaveLength(0);
+  });
+});

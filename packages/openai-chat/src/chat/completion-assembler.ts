@@ -3,12 +3,24 @@
  * tool-call arguments joined per index, logprobs appended, finish reasons and usage kept
  * (a choice no chunk gave a finish reason keeps `null`).
  */
+import { ResponseError } from '@integrations/openai-core';
 import type { ChatCompletion, ChatCompletionChoice, ChatCompletionChunk, ChatCompletionMessageToolCall, FinishReason } from './chat-types.js';
+
+/**
+ * An index from the stream, checked: used as a key it must be a small whole number, never
+ * `__proto__` (which would write onto Object.prototype) or 4294967294 (a sparse array whose
+ * `filter` blocks the event loop for minutes).
+ */
+function checkedIndex(value: unknown, what: string): number {
+  if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) return value;
+  throw new ResponseError({ kind: 'invalid_response', message: `A stream chunk carried an invalid ${what} index: ${JSON.stringify(value)}.` });
+}
 
 interface ChoiceState {
   content: string | null;
   refusal: string | null;
-  toolCalls: ChatCompletionMessageToolCall[];
+  /** By the stream's tool-call index; a Map, so no index can reach a prototype or make a sparse array. */
+  toolCalls: Map<number, ChatCompletionMessageToolCall>;
   finishReason: FinishReason | null;
   logprobs: ChatCompletionChoice['logprobs'];
 }
@@ -30,16 +42,22 @@ export class CompletionAssembler {
     this.#head ??= { id: chunk.id, created: chunk.created, model: chunk.model, system_fingerprint: chunk.system_fingerprint, service_tier: chunk.service_tier };
     if (chunk.usage) this.#usage = chunk.usage;
     for (const choice of chunk.choices) {
-      let state = this.#choices.get(choice.index);
+      const choiceIndex = checkedIndex(choice.index, 'choice');
+      let state = this.#choices.get(choiceIndex);
       if (!state) {
-        state = { content: null, refusal: null, toolCalls: [], finishReason: null, logprobs: null };
-        this.#choices.set(choice.index, state);
+        state = { content: null, refusal: null, toolCalls: new Map(), finishReason: null, logprobs: null };
+        this.#choices.set(choiceIndex, state);
       }
       const delta = choice.delta ?? {};
       if (typeof delta.content === 'string') state.content = (state.content ?? '') + delta.content;
       if (typeof delta.refusal === 'string') state.refusal = (state.refusal ?? '') + delta.refusal;
       for (const call of delta.tool_calls ?? []) {
-        const existing = state.toolCalls[call.index] ??= { id: '', type: 'function', function: { name: '', arguments: '' } };
+        const callIndex = checkedIndex(call.index, 'tool call');
+        let existing = state.toolCalls.get(callIndex);
+        if (!existing) {
+          existing = { id: '', type: 'function', function: { name: '', arguments: '' } };
+          state.toolCalls.set(callIndex, existing);
+        }
         if (call.id) existing.id = call.id;
         if (call.type) existing.type = call.type;
         if (call.function?.name) existing.function.name += call.function.name;
@@ -47,8 +65,9 @@ export class CompletionAssembler {
       }
       if (choice.logprobs) {
         state.logprobs ??= { content: null, refusal: null };
-        if (choice.logprobs.content) state.logprobs.content = [...(state.logprobs.content ?? []), ...choice.logprobs.content];
-        if (choice.logprobs.refusal) state.logprobs.refusal = [...(state.logprobs.refusal ?? []), ...choice.logprobs.refusal];
+        // Appended in place: copying the whole list per chunk would be quadratic in the stream.
+        if (choice.logprobs.content) (state.logprobs.content ??= []).push(...choice.logprobs.content);
+        if (choice.logprobs.refusal) (state.logprobs.refusal ??= []).push(...choice.logprobs.refusal);
       }
       if (choice.finish_reason) state.finishReason = choice.finish_reason;
     }
@@ -62,7 +81,7 @@ export class CompletionAssembler {
         role: 'assistant',
         content: state.content,
         refusal: state.refusal,
-        ...(state.toolCalls.length > 0 ? { tool_calls: state.toolCalls.filter(Boolean) } : {}),
+        ...(state.toolCalls.size > 0 ? { tool_calls: [...state.toolCalls.entries()].sort(([a], [b]) => a - b).map(([, call]) => call) } : {}),
       },
       // No chunk said why the choice stopped: report that, rather than guess 'stop'.
       finish_reason: state.finishReason,

@@ -60,7 +60,7 @@ describe('embeddings.embedMany', () => {
     const error = await caught<ResponseError>(() => embeddings().embedMany(['a', 'b'], { model }));
     expect(error).toBeInstanceOf(ResponseError);
     expect(error.kind).toBe('invalid_response');
-    expect(error.message).toMatch(/no embedding for input 1/);
+    expect(error.message).toMatch(/answered a batch of 2 inputs with 1 embeddings/);
   });
 
   describe('where AbortSignal.any does not exist (edge runtimes, Safari before 17.4)', () => {
@@ -89,6 +89,43 @@ describe('embeddings.embedMany', () => {
     expect(error.kind).toBe('validation');
     expect(error.issues!.map((issue) => issue.path)).toEqual([name]);
     expect(mock.requests).toHaveLength(0);
+  });
+});
+
+describe('embedMany against answers that do not match the batch', () => {
+  /** Answers each batch correctly, except that `tamper` may change the first batch's data. */
+  function answer(tamper: (data: Array<{ object: string; index: number; embedding: string }>) => void): void {
+    mock.faults.when((request) => {
+      if (request.path !== '/embeddings') return undefined;
+      const inputs = (request.json as { input: string[] }).input;
+      const data = inputs.map((input, index) => ({ object: 'embedding', index, embedding: base64Of(Number(input.split(' ')[1])) }));
+      if (inputs[0] === 'text 0') tamper(data);
+      return { status: 200, body: { object: 'list', model, data, usage: { prompt_tokens: 1, total_tokens: 1 } } };
+    });
+  }
+  const four = ['text 0', 'text 1', 'text 2', 'text 3'];
+
+  it.each([
+    ['an extra item whose index lands in the next batch', (data: Array<{ object: string; index: number; embedding: string }>) => data.push({ object: 'embedding', index: 2, embedding: base64Of(999) })],
+    ['a negative index', (data: Array<{ object: string; index: number; embedding: string }>) => { data[1]!.index = -1; }],
+    ['a repeated index', (data: Array<{ object: string; index: number; embedding: string }>) => { data[1]!.index = 0; }],
+  ])('fails with invalid_response for %s, never putting a vector on the wrong input', async (_what, tamper) => {
+    answer(tamper);
+    const error = await caught<ResponseError>(() => embeddings().embedMany(four, { model }, { maxInputsPerRequest: 2, concurrency: 1 }));
+    expect(ResponseError.isInstance(error)).toBe(true);
+    expect(error.kind).toBe('invalid_response');
+  });
+
+  it('rejects inputs that are neither text nor token ids as a validation error, before sending', async () => {
+    const error = await caught<RequestError>(() => embeddings().embedMany(['a', null as never], { model }));
+    expect(error).toMatchObject({ kind: 'validation', issues: [{ path: 'inputs[1]' }] });
+    expect(mock.requests).toHaveLength(0);
+  });
+
+  it('fails with invalid_response when the server answers data: null', async () => {
+    mock.faults.next({ status: 200, body: { object: 'list', model, data: null, usage: { prompt_tokens: 1, total_tokens: 1 } } });
+    const error = await caught<ResponseError>(() => embeddings().create({ model, input: 'x' }));
+    expect(error).toMatchObject({ kind: 'invalid_response' });
   });
 });
 

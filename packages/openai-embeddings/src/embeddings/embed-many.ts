@@ -66,9 +66,32 @@ export function planBatches(inputs: Array<string | number[]>, maxInputs: number,
   return batches;
 }
 
+/**
+ * Puts a batch's vectors at their inputs' positions. An answer that does not match the batch
+ * one to one (an index out of range, repeated, or a count that differs) would put a vector on
+ * the wrong input, silently: it is a typed error instead.
+ */
+function placeBatch(embeddings: Float32Array[], batch: { start: number; items: unknown[] }, data: ReadonlyArray<{ index: number; embedding: Float32Array }>): void {
+  const seen = new Set<number>();
+  for (const item of data) {
+    if (!Number.isInteger(item.index) || item.index < 0 || item.index >= batch.items.length || seen.has(item.index)) {
+      throw new ResponseError({ kind: 'invalid_response', message: `The server answered a batch of ${batch.items.length} inputs with embedding index ${JSON.stringify(item.index)}${seen.has(item.index) ? ' twice' : ''}.` });
+    }
+    seen.add(item.index);
+  }
+  if (data.length !== batch.items.length) {
+    throw new ResponseError({ kind: 'invalid_response', message: `The server answered a batch of ${batch.items.length} inputs with ${data.length} embeddings.` });
+  }
+  for (const item of data) embeddings[batch.start + item.index] = item.embedding;
+}
+
 /** Runs the batches with bounded concurrency; the first failure cancels the rest. */
 export async function embedMany(embedBatch: EmbedBatch, inputs: Array<string | number[]>, options: EmbedManyOptions = {}): Promise<EmbedManyResult> {
   if (!Array.isArray(inputs)) throw new RequestError({ kind: 'validation', message: 'embedMany needs an array of inputs.' });
+  const bad = inputs.findIndex((input) => typeof input !== 'string' && !(Array.isArray(input) && input.every((token) => Number.isInteger(token))));
+  if (bad !== -1) {
+    throw new RequestError({ kind: 'validation', message: `embedMany: input ${bad} must be a string or an array of token ids.`, issues: [{ path: `inputs[${bad}]`, message: 'must be a string or an array of token ids' }] });
+  }
   checkOptions(options ?? {});
   const { maxInputsPerRequest = MAX_INPUTS_PER_REQUEST, maxTokensPerRequest = DEFAULT_TOKENS_PER_REQUEST, concurrency = DEFAULT_CONCURRENCY, ...requestOptions } = options ?? {};
   const batches = planBatches(inputs, Math.min(maxInputsPerRequest, MAX_INPUTS_PER_REQUEST), maxTokensPerRequest);
@@ -85,7 +108,7 @@ export async function embedMany(embedBatch: EmbedBatch, inputs: Array<string | n
     while (next < batches.length) {
       const batch = batches[next++]!;
       const response = await embedBatch(batch.items, { ...requestOptions, signal });
-      for (const item of response.data) embeddings[batch.start + item.index] = item.embedding;
+      placeBatch(embeddings, batch, response.data);
       usage.prompt_tokens += response.usage.prompt_tokens;
       usage.total_tokens += response.usage.total_tokens;
       model = response.model;
@@ -98,12 +121,6 @@ export async function embedMany(embedBatch: EmbedBatch, inputs: Array<string | n
     throw error;
   } finally {
     linked.dispose();
-  }
-  // A server that answers fewer embeddings than inputs (or repeats an index) would leave holes.
-  for (let index = 0; index < embeddings.length; index++) {
-    if (embeddings[index] === undefined) {
-      throw new ResponseError({ kind: 'invalid_response', message: `The server sent no embedding for input ${index} of ${embeddings.length}.` });
-    }
   }
   return { embeddings, model, usage, requests: batches.length };
 }

@@ -1,5 +1,5 @@
 /** The embeddings service: `create`, and `embedMany` for inputs of any size. */
-import { createOpenAICore, rejectingMethods, type ClientOptions, type OpenAICore, type RequestOptions } from '@integrations/openai-core';
+import { createOpenAICore, rejectingMethods, ResponseError, type ClientOptions, type OpenAICore, type RequestOptions } from '@integrations/openai-core';
 import { embeddingsOperations as operations } from './embeddings-operations.js';
 import { decodeEmbedding } from './decode-embedding.js';
 import { embedMany, type EmbedManyOptions, type EmbedManyResult } from './embed-many.js';
@@ -38,6 +38,9 @@ export function createEmbeddingsService(configOrCore: ClientOptions | OpenAICore
     const decode = params?.encoding_format === undefined;
     const body = decode ? { ...params, encoding_format: 'base64' as const } : params;
     const response = await core.post<CreateEmbeddingResponse<unknown>, EmbeddingCreateParams>(createEmbedding.path, { body, schema: createEmbedding.requestSchema }, options);
+    if (!Array.isArray(response?.data)) {
+      throw new ResponseError({ kind: 'invalid_response', message: 'The embeddings response has no data array.' });
+    }
     if (decode) for (const item of response.data) item.embedding = decodeEmbedding(item.embedding);
     return response as CreateEmbeddingResponse<never>;
   }
