@@ -18,6 +18,7 @@ import { awaitFirstEvent } from './streams/await-first-event.js';
 import { systemClock, type Clock } from './resilience/clock.js';
 import { createResiliencePolicy } from './resilience/resilience.js';
 import { SseStream } from './streams/sse-stream.js';
+import { createByteStream, failedByteStream, type ByteStream } from './streams/byte-stream.js';
 import { createFetchTransport } from './transport/transport.js';
 import { validateParams, type LazySchema, type ParamsSchema } from './services/validation.js';
 
@@ -35,6 +36,8 @@ export interface CallInit {
   query?: Record<string, QueryValue>;
   /** The endpoint template for metrics, e.g. `/files/{file_id}`. Defaults to the path template. */
   endpoint?: string;
+  /** The `Accept` header the operation declares for its answer (default: by response kind). */
+  accept?: string;
   beta?: string;
   deprecated?: RequestSpec['deprecated'];
 }
@@ -47,6 +50,22 @@ export interface BodyInit<P> extends CallInit {
    * schema's own output type does not matter (a loose run-time schema can guard a closed type).
    */
   schema?: Schema<unknown>;
+}
+
+/** How a stream call is made: the body (JSON, or multipart with `multipart: true`) and how events are read. */
+export interface StreamInit<P> extends BodyInit<P> {
+  mode?: 'data' | 'event';
+  terminal?: 'done' | 'eof';
+  method?: 'POST' | 'GET';
+  multipart?: boolean;
+}
+
+/** How a byte-stream call is made: GET by default; a POST has a JSON (or multipart) body. */
+export interface ByteStreamInit<P> extends CallInit {
+  method?: 'GET' | 'POST';
+  body?: P;
+  schema?: Schema<unknown>;
+  multipart?: boolean;
 }
 
 /**
@@ -66,8 +85,16 @@ export interface OpenAICore {
   postMultipart<T, P extends Record<string, FormValue> = Record<string, FormValue>>(path: string, init: BodyInit<P>, options?: RequestOptions): Promise<T>;
   getBinary(path: string, init?: CallInit, options?: RequestOptions): Promise<BinaryResponse>;
   postBinary<P = unknown>(path: string, init: BodyInit<P>, options?: RequestOptions): Promise<BinaryResponse>;
-  /** Starts a streamed call at once; iterate the result for typed events. */
-  stream<T, P = unknown>(path: string, init: BodyInit<P> & { mode?: 'data' | 'event'; terminal?: 'done' | 'eof'; method?: 'POST' | 'GET' }, options?: RequestOptions): SseStream<T>;
+  /**
+   * Starts a streamed call at once; iterate the result for typed events. `multipart: true`
+   * sends `body` as multipart form data (an upload answered with events, say).
+   */
+  stream<T, P = unknown>(path: string, init: StreamInit<P>, options?: RequestOptions): SseStream<T>;
+  /**
+   * Starts a call whose answer body is handed over unread, as a web `ReadableStream` of bytes
+   * (audio, a file's content), with the same retries, breaker, limiter, idle limit and abort.
+   */
+  byteStream<P = unknown>(path: string, init?: ByteStreamInit<P>, options?: RequestOptions): ByteStream;
   /** A cursor-paginated list: await for the first page, `for await` for every item. */
   list<T>(path: string, init?: CallInit, options?: RequestOptions): PagedList<T>;
 }
@@ -126,6 +153,13 @@ export function createOpenAICore(configOrCore: ClientOptions | OpenAICore = {}, 
     return attachResponseMeta(value as T, meta);
   }
 
+  /** A spec whose body is JSON, or multipart form data with `multipart: true`, validated first. */
+  function withPayload(method: RequestSpec['method'], path: string, init: { body?: unknown; schema?: Schema<unknown>; multipart?: boolean } & CallInit, responseKind: RequestSpec['responseKind']): RequestSpec {
+    if (!init.multipart) return withBody(method, path, init as BodyInit<unknown>, { responseKind });
+    if (init.schema) validateParams(init.schema, init.body);
+    return { ...bare(method, path, init), multipart: init.body as Record<string, FormValue>, responseKind };
+  }
+
   function withBody<P>(method: RequestSpec['method'], path: string, init: BodyInit<P>, extra: Partial<RequestSpec>): RequestSpec {
     if (init.schema) validateParams(init.schema, init.body);
     return { ...bare(method, path, init), body: init.body, ...extra };
@@ -144,7 +178,7 @@ export function createOpenAICore(configOrCore: ClientOptions | OpenAICore = {}, 
     }, options),
     getBinary: (path, init = {}, options) => run(() => ({ ...bare('GET', path, init), responseKind: 'binary' }), options),
     postBinary: (path, init, options) => run(() => withBody('POST', path, init, { responseKind: 'binary' }), options),
-    stream<T, P>(path: string, init: BodyInit<P> & { mode?: 'data' | 'event'; terminal?: 'done' | 'eof'; method?: 'POST' | 'GET' }, rawOptions?: RequestOptions) {
+    stream<T, P>(path: string, init: StreamInit<P>, rawOptions?: RequestOptions) {
       // Everything that reads the caller's input sits inside the try: a stream method returns a
       // stream that fails on first read, never a synchronous throw.
       let options: RequestOptions;
@@ -170,9 +204,31 @@ export function createOpenAICore(configOrCore: ClientOptions | OpenAICore = {}, 
         idleTimeoutMs,
         start: async (signal) => {
           // Validation runs here, inside the stream's start: its error surfaces on the first read.
-          const spec = withBody(method, path, init, { responseKind: 'sse' });
+          const spec = withPayload(method, path, init, 'sse');
           const { value, meta, telemetry } = await execute(spec, { ...options, signal }, (response, context) => awaitFirstEvent(response, config.apiKey, context, idleTimeoutMs));
           onEvent = telemetry.streamEvent;
+          return { response: value, meta };
+        },
+      });
+    },
+    byteStream<P>(path: string, init: ByteStreamInit<P> = {}, rawOptions?: RequestOptions) {
+      let options: RequestOptions;
+      let idleTimeoutMs: number;
+      try {
+        options = checkRequestOptions(rawOptions);
+        if (typeof init !== 'object' || init === null) throw new RequestError({ kind: 'validation', message: 'byteStream() needs an init object' });
+        idleTimeoutMs = streamIdleTimeoutFor(config, options);
+      } catch (error) {
+        return failedByteStream(error);
+      }
+      return createByteStream({
+        ...(options.signal ? { signal: options.signal } : {}),
+        idleTimeoutMs,
+        host: new URL(config.baseUrl).host,
+        start: async (signal) => {
+          const spec = init.body === undefined ? { ...bare(init.method ?? 'GET', path, init), responseKind: 'stream' as const } : withPayload(init.method ?? 'POST', path, init, 'stream');
+          // The body is handed over unread: the attempt ends with the headers.
+          const { value, meta } = await execute(spec, { ...options, signal }, async (response) => response);
           return { response: value, meta };
         },
       });
@@ -204,6 +260,7 @@ function bare(method: RequestSpec['method'], path: string, init: CallInit): Requ
   if (init.pathParams) spec.endpoint = path;
   if (init.query) spec.query = init.query;
   if (init.endpoint) spec.endpoint = init.endpoint;
+  if (init.accept) spec.accept = init.accept;
   if (init.beta) spec.beta = init.beta;
   if (init.deprecated) spec.deprecated = init.deprecated;
   return spec;

@@ -11,7 +11,8 @@ export {
   DEFAULT_BASE_URL, DEFAULT_MAX_RETRIES, DEFAULT_STREAM_IDLE_TIMEOUT_MS, DEFAULT_TIMEOUT_MS, resolveConfig,
   type ClientOptions, type ClientRetryOptions, type ResolvedConfig,
 } from './config/config.js';
-export { createOpenAICore, isOpenAICore, type BodyInit, type CallInit, type CoreInternals, type OpenAICore } from './core.js';
+export { createOpenAICore, isOpenAICore, type BodyInit, type ByteStreamInit, type CallInit, type CoreInternals, type OpenAICore, type StreamInit } from './core.js';
+export { failedByteStream, type ByteStream } from './streams/byte-stream.js';
 export { parseDuration } from './resilience/duration.js';
 export {
   AuthenticationError, ConfigurationError, ContentPolicyError, NetworkError, OpenAIError, RateLimitError,

@@ -10,6 +10,9 @@ export { classifyFailure, type FailurePhase } from './errors/classify-failure.js
 export { classifyErrorResponse, classifyStreamError, parseApiErrorBody, type ApiErrorObject } from './errors/classify-response.js';
 export { readEnv } from './config/env.js';
 export { createClientLogger, type ClientLogger } from './observability/logger.js';
+export { checkRequestOptions } from './config/check-request-options.js';
+export { streamIdleTimeoutFor } from './core.js';
+export { awaitFirstEvent } from './streams/await-first-event.js';
 export { createPipeline, USER_AGENT, type ExecutedCall, type PipelineParts, type ResponseParser } from './transport/request-pipeline.js';
 export { RateLimiter } from './resilience/rate-limiter.js';
 export { createResiliencePolicy, type ResilienceSettings } from './resilience/resilience.js';

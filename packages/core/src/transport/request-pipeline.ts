@@ -107,7 +107,7 @@ export function createPipeline(parts: PipelineParts) {
     }
     const multipart: MultipartBody | undefined = spec.multipart ? await encodeMultipart(spec.multipart) : undefined;
     const jsonBody = spec.body === undefined ? undefined : serializeBody(spec.body);
-    const accept = spec.responseKind === 'sse' ? 'text/event-stream' : spec.responseKind === 'binary' ? '*/*' : 'application/json';
+    const accept = spec.accept ?? (spec.responseKind === 'sse' ? 'text/event-stream' : spec.responseKind === 'binary' || spec.responseKind === 'stream' ? '*/*' : 'application/json');
     const request: MiddlewareRequest = {
       method: spec.method,
       url: buildUrl(config.baseUrl, spec.path, config.defaultQuery, spec.query),
@@ -170,7 +170,7 @@ export function createPipeline(parts: PipelineParts) {
         }
         const value = await parse(response, bodyContext);
         attemptTelemetry.succeeded(response);
-        keepLinked = spec.responseKind === 'sse';
+        keepLinked = spec.responseKind === 'sse' || spec.responseKind === 'stream';
         return { value, response };
       } catch (error) {
         if (OpenAIError.isInstance(error)) attemptTelemetry.failed(error);

@@ -7,8 +7,8 @@ import type { FormValue, UploadProgress } from '../uploads/multipart.js';
 /** HTTP methods the API uses. */
 export type HttpMethod = 'GET' | 'POST' | 'DELETE' | 'PUT' | 'PATCH';
 
-/** How the response body is read. */
-export type ResponseKind = 'json' | 'text' | 'binary' | 'sse';
+/** How the response body is read: `stream` hands the body over unread (a byte stream). */
+export type ResponseKind = 'json' | 'text' | 'binary' | 'sse' | 'stream';
 
 /** A query parameter value; arrays are sent as `name[]=a&name[]=b`. */
 export type QueryValue = string | number | boolean | null | undefined | ReadonlyArray<string | number | boolean>;
@@ -26,6 +26,8 @@ export interface RequestSpec {
   /** A multipart body; upload values become streamed file parts. */
   multipart?: Record<string, FormValue>;
   responseKind?: ResponseKind;
+  /** The `Accept` header, when the operation declares one (`application/octet-stream`, `audio/*`). */
+  accept?: string;
   /** Sent as `OpenAI-Beta`, e.g. `assistants=v2`. */
   beta?: string;
   /**
