@@ -226,7 +226,9 @@ export function createOpenAICore(configOrCore: ClientOptions | OpenAICore = {}, 
         idleTimeoutMs,
         host: new URL(config.baseUrl).host,
         start: async (signal) => {
-          const spec = init.body === undefined ? { ...bare(init.method ?? 'GET', path, init), responseKind: 'stream' as const } : withPayload(init.method ?? 'POST', path, init, 'stream');
+          // A GET without body or schema is bare; anything else is validated and sent as given.
+          const method = init.method ?? (init.body === undefined ? 'GET' : 'POST');
+          const spec = method === 'GET' && init.body === undefined && !init.schema ? { ...bare('GET', path, init), responseKind: 'stream' as const } : withPayload(method, path, init, 'stream');
           // The body is handed over unread: the attempt ends with the headers.
           const { value, meta } = await execute(spec, { ...options, signal }, async (response) => response);
           return { response: value, meta };

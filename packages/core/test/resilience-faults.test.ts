@@ -270,7 +270,7 @@ describe('streams under faults (real server)', () => {
   });
 
   it('retries a stream whose first event is slower than the attempt timeout', async () => {
-    const { core, server } = await setup([{ stall: true }, { sse: [{ n: 0 }] }], { timeout: 100 });
+    const { core, server } = await setup([{ stall: true }, { sse: [{ n: 0 }] }], { timeout: 600 });
     const seen: unknown[] = [];
     for await (const chunk of core.stream('/chat/completions', { body: {} })) seen.push(chunk);
     expect(seen).toEqual([{ n: 0 }]);

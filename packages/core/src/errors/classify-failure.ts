@@ -60,7 +60,7 @@ export function classifyFailure(
       kind: 'timeout',
       timeoutKind: 'request',
       retryable: true,
-      message: `The transport's own timeout fired${where} (${code}) before ours (option "timeout"): Node's built-in fetch waits at most 300 s for headers or between body chunks; for longer requests use a transport with longer limits.`,
+      message: `The transport's own timeout fired${where} (${code}) before ours (option "timeout")${code === 'UND_ERR_CONNECT_TIMEOUT' ? '' : ": Node's built-in fetch waits at most 300 s for headers or between body chunks; for longer requests use @integrations/openai-undici's transport"}.`,
       cause: error,
     });
   }

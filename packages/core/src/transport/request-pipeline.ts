@@ -153,17 +153,22 @@ export function createPipeline(parts: PipelineParts) {
       const signal = linked.signal;
       let keepLinked = false;
       /** Aborted when the attempt ends: an upload the server did not read to the end is released. */
-      const attemptDone = new AbortController();
+      // Only an upload needs it (creating and aborting a controller per attempt is not free).
+      const attemptDone = multipart ? new AbortController() : undefined;
       const attemptTelemetry = telemetry.attempt(attemptNumber);
       try {
         let response: Response;
         try {
-          const body = multipart ? multipart.open(options.onUploadProgress, attemptDone.signal) : jsonBody ?? null;
+          const body = multipart ? multipart.open(options.onUploadProgress, attemptDone?.signal) : jsonBody ?? null;
           response = await transport.send({ url: request.url.href, method: spec.method, headers, body, signal });
         } catch (error) {
           throw classifyFailure(error, { ...bodyContext, phase: 'send' });
         }
-        if (isRedirect(response)) throw redirectRefused(response, spec.method, request.url);
+        if (isRedirect(response)) {
+          // Unread, the body would hold its socket (undici keeps it until consumed or cancelled).
+          response.body?.cancel().catch(() => undefined);
+          throw redirectRefused(response, spec.method, request.url);
+        }
         if (!response.ok) {
           const text = await readBodyText(response, bodyContext);
           throw classifyErrorResponse({ status: response.status, headers: response.headers, text, apiKey: config.apiKey });
@@ -178,7 +183,7 @@ export function createPipeline(parts: PipelineParts) {
       } finally {
         clearTimeout(timer);
         if (!keepLinked) linked.dispose();
-        attemptDone.abort();
+        attemptDone?.abort();
       }
     };
 
