@@ -3,13 +3,13 @@
 // code. Each README becomes one module: its imports are hoisted, its first snippet is the setup
 // the others read (a `chat` made there is used further down, as a reader would), and each later
 // snippet sits in its own block so two snippets may both declare `completion`. The modules are
-// compiled from inside the umbrella package, which depends on every domain package.
+// compiled from inside tooling/readme-check, which depends on every package.
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import ts from 'typescript';
 
 const root = resolve(import.meta.dirname, '..');
-const work = join(root, 'packages', 'openai', '.readme-snippets');
+const work = join(root, 'tooling', 'readme-check', '.snippets');
 const readmes = readdirSync(join(root, 'packages'))
   .map((name) => join(root, 'packages', name, 'README.md'))
   .filter((file) => existsSync(file));

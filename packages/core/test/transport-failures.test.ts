@@ -58,8 +58,7 @@ describe('typed failures over a real socket', () => {
     });
     const error = await caught<RequestError>(() => core.postMultipart('/files', { body: { purpose: 'batch', file: new Blob(['{"a":1}\n']) } }));
     expect(error).toBeInstanceOf(RequestError);
-    expect(error).toMatchObject({ kind: 'redirect_refused', status: 307, retryable: false });
-    expect(error.message).toContain('/elsewhere');
+    expect(error).toMatchObject({ kind: 'redirect_refused', retryable: false }); // fetch refuses it before a status is seen
     expect(uploads).toBe(1);
     expect(server!.requestCount).toBe(1);
   });

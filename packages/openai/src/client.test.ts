@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import * as chatSubpath from './chat.js';
 import {
   createChatService, createEmbeddingsService, createModelsService, createModerationsService, createOpenAIClient, createOpenAIClientFromEnv,
-  RateLimitError, zodResponseFormat,
+  RateLimitError, toFile, zodResponseFormat,
 } from './index.js';
 
 // Each domain's factory is spied on (and still does its work), to see when the client calls it.
@@ -38,6 +38,15 @@ describe('createOpenAIClient', () => {
     expect((await client.models.retrieve('gpt-4o')).id).toBe('gpt-4o');
     expect((await client.moderations.create({ input: 'calm' })).results[0]!.flagged).toBe(false);
     expect(mock.requests.map((request) => request.path)).toEqual(['/chat/completions', '/embeddings', '/models/gpt-4o', '/moderations']);
+  });
+
+  it('reaches files, uploads and batches on the same core', async () => {
+    const client = createOpenAIClient(MOCK_CLIENT_OPTIONS);
+    const file = await client.files.upload({ file: toFile(new TextEncoder().encode('{}'), 'a.jsonl'), purpose: 'batch' });
+    const upload = await client.files.uploads.create({ filename: 'b.jsonl', purpose: 'batch', bytes: 2, mime_type: 'application/jsonl' });
+    const batch = await client.batches.create({ input_file_id: file.id, endpoint: '/v1/chat/completions', completion_window: '24h' });
+    expect([file.object, upload.object, batch.object]).toEqual(['file', 'upload', 'batch']);
+    expect(mock.requests.map((request) => request.path)).toEqual(['/files', '/uploads', '/batches']);
   });
 
   it('creates each service once, on first use', () => {

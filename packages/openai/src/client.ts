@@ -2,9 +2,13 @@
  * The umbrella client: one core (one transport, breaker, limiter, set of hooks), and each
  * domain service created on first use. No logic of its own.
  */
+import { createAudioService, type AudioService } from '@integrations/openai-audio';
+import { createBatchesService, type BatchesService } from '@integrations/openai-batches';
 import { createChatService, type ChatCompletionService } from '@integrations/openai-chat';
 import { createOpenAICore, type ClientOptions, type OpenAICore } from '@integrations/openai-core';
 import { createEmbeddingsService, type EmbeddingsService } from '@integrations/openai-embeddings';
+import { createFilesService, type FilesService } from '@integrations/openai-files';
+import { createImagesService, type ImagesService } from '@integrations/openai-images';
 import { createModelsService, type ModelsService } from '@integrations/openai-models';
 import { createModerationsService, type ModerationsService } from '@integrations/openai-moderations';
 
@@ -16,6 +20,13 @@ export interface OpenAIClient {
   readonly models: ModelsService;
   readonly embeddings: EmbeddingsService;
   readonly moderations: ModerationsService;
+  /** Files, and the Uploads API as `files.uploads`. */
+  readonly files: FilesService;
+  readonly batches: BatchesService;
+  /** Images: generate, edit, variations, streamed partial images. */
+  readonly images: ImagesService;
+  /** Audio: transcribe, translate, speech. */
+  readonly audio: AudioService;
 }
 
 const factories = {
@@ -23,6 +34,10 @@ const factories = {
   models: createModelsService,
   embeddings: createEmbeddingsService,
   moderations: createModerationsService,
+  files: createFilesService,
+  batches: createBatchesService,
+  images: createImagesService,
+  audio: createAudioService,
 } satisfies { [K in Exclude<keyof OpenAIClient, 'core'>]: (core: OpenAICore) => OpenAIClient[K] };
 
 /**

@@ -6,9 +6,13 @@
  */
 import { MOCK_CLIENT_OPTIONS, useMockOpenAI } from '@integrations/test-kit';
 import { describe, expect, it } from 'vitest';
+import { createAudioService } from '@integrations/openai-audio';
+import { createBatchesService } from '@integrations/openai-batches';
 import { createChatService } from '@integrations/openai-chat';
 import { OpenAIError, type OpenAICore } from '@integrations/openai-core';
 import { createEmbeddingsService } from '@integrations/openai-embeddings';
+import { createFilesService, createUploadsService } from '@integrations/openai-files';
+import { createImagesService } from '@integrations/openai-images';
 import { createModelsService } from '@integrations/openai-models';
 import { createModerationsService } from '@integrations/openai-moderations';
 
@@ -19,6 +23,11 @@ const SERVICES: Record<string, (options: typeof MOCK_CLIENT_OPTIONS | OpenAICore
   embeddings: createEmbeddingsService,
   models: createModelsService,
   moderations: createModerationsService,
+  files: createFilesService,
+  uploads: createUploadsService,
+  batches: createBatchesService,
+  images: createImagesService,
+  audio: createAudioService,
 };
 
 /** Wrong wherever it goes: not a params object, not an id, and an invalid `timeout` as options. */

@@ -1,17 +1,23 @@
 /**
  * The mock OpenAI API as one web-standard handler, `(Request) => Promise<Response>`, so the
  * loopback server and the msw handlers behave identically. Routes: chat completions (JSON and
- * SSE), models, embeddings, moderations. Every request is recorded; faults come first. CORS
+ * SSE), models, embeddings, moderations, files, uploads, batches, images and audio. Every request is recorded; faults come first. CORS
  * preflights are answered before all of it, so pages on other origins can call the mock.
  */
 import { chunksFor, completionFor, defaultReply, type ScriptedReply } from './chat-replies.js';
 import { withCors } from './cors.js';
+import { routeBatches } from './batches-routes.js';
 import { embeddingInputs, embeddingsFor, MAX_EMBEDDING_INPUTS } from './embeddings-reply.js';
+import { createFileStore, type MockFiles } from './file-store.js';
+import { routeFiles } from './files-routes.js';
+import { routeImages } from './images-routes.js';
+import { routeAudio } from './audio-routes.js';
 import { apiError, applyFault, createFaultInjector, type FaultInjector } from './faults.js';
 import { DEFAULT_MODELS, type MockModel } from './models-reply.js';
 import { moderationFor } from './moderations-reply.js';
 import type { RecordedRequest } from './recorded-request.js';
 import { sseResponse } from './sse-body.js';
+import { routeUploads } from './uploads-routes.js';
 
 /** Options of a mock. */
 export interface MockOpenAIOptions {
@@ -23,6 +29,8 @@ export interface MockOpenAIOptions {
   streamIntervalMs?: number;
   /** The model list. Default: a few current models and one fine-tune. */
   models?: MockModel[];
+  /** How long a batch stays in each step (validating, in progress ×2, finalizing). Default 50 ms; 0 completes it at once. */
+  batchStepMs?: number;
 }
 
 /** Scripts the chat replies of a mock. */
@@ -39,7 +47,9 @@ export interface MockOpenAI {
   readonly requests: RecordedRequest[];
   readonly chat: ChatScript;
   readonly faults: FaultInjector;
-  /** Clears recorded requests, scripted replies and faults. */
+  /** Stored files, uploads and batches. */
+  readonly files: MockFiles;
+  /** Clears recorded requests, scripted replies, faults and stored files, uploads and batches. */
   reset(): void;
 }
 
@@ -73,6 +83,7 @@ export function createMockOpenAI(options: MockOpenAIOptions = {}): MockOpenAI {
   const requests: RecordedRequest[] = [];
   const scripted: Array<string | ScriptedReply | ((request: RecordedRequest) => string | ScriptedReply)> = [];
   const faults = createFaultInjector();
+  const store = createFileStore();
   let sequence = 0;
 
   function chat(recorded: RecordedRequest, request: Request, requestId: string, cut?: { afterEvents: number; how: 'reset' | 'stall' }): Response {
@@ -86,17 +97,6 @@ export function createMockOpenAI(options: MockOpenAIOptions = {}): MockOpenAI {
       return sseResponse(chunksFor(body, reply, id, created), { signal: request.signal, cut, intervalMs: options.streamIntervalMs, headers: { 'x-request-id': requestId } });
     }
     return json(completionFor(body, reply, id, created), requestId);
-  }
-
-  /** Accepts a multipart upload and answers with a file object, as `POST /files` does. */
-  function uploadFile(recorded: RecordedRequest, requestId: string): Promise<Response> {
-    const form = new Response(recorded.bytes as Uint8Array<ArrayBuffer>, { headers: { 'content-type': recorded.headers['content-type'] ?? '' } }).formData();
-    return form.then((fields) => {
-      const file = fields.get('file');
-      if (!file || typeof file === 'string') return json(apiError("'file' is required", 'invalid_request_error', null, 'file'), requestId, 400);
-      const id = `file-mock${String(++sequence).padStart(6, '0')}`;
-      return json({ id, object: 'file', bytes: file.size, created_at: 1_767_225_600, filename: file.name, purpose: fields.get('purpose') ?? 'user_data', status: 'processed' }, requestId);
-    }, () => json(apiError('Expected a multipart/form-data body', 'invalid_request_error'), requestId, 400));
   }
 
   function route(recorded: RecordedRequest, request: Request, requestId: string, cut?: { afterEvents: number; how: 'reset' | 'stall' }): Response | Promise<Response> {
@@ -122,7 +122,10 @@ export function createMockOpenAI(options: MockOpenAIOptions = {}): MockOpenAI {
       if (inputs.length > MAX_EMBEDDING_INPUTS) return json(apiError(`'input' must have at most ${MAX_EMBEDDING_INPUTS} items`, 'invalid_request_error', null, 'input'), requestId, 400);
       return json(embeddingsFor(body, inputs), requestId);
     }
-    if (method === 'POST' && path === '/files') return uploadFile(recorded, requestId);
+    const stored = routeFiles(store, recorded, requestId) ?? routeUploads(store, recorded, requestId) ?? routeBatches(store, recorded, requestId, options.batchStepMs ?? 50);
+    if (stored) return stored;
+    const media = routeImages({ recorded, request, requestId, cut, intervalMs: options.streamIntervalMs }) ?? routeAudio({ recorded, request, requestId, cut, intervalMs: options.streamIntervalMs });
+    if (media) return media;
     if (method === 'POST' && path === '/moderations') {
       const result = moderationFor(body, `modr-mock${++sequence}`);
       return result ? json(result, requestId) : json(apiError("'input' is malformed", 'invalid_request_error', null, 'input'), requestId, 400);
@@ -133,11 +136,13 @@ export function createMockOpenAI(options: MockOpenAIOptions = {}): MockOpenAI {
   return {
     requests,
     faults,
+    files: store,
     chat: { reply: (...replies) => void scripted.push(...replies), clear: () => void (scripted.length = 0) },
     reset() {
       requests.length = 0;
       scripted.length = 0;
       faults.clear();
+      store.clear();
     },
     // CORS wraps the whole engine: preflights are answered before recording, faults and auth.
     handle: withCors(async (request) => {

@@ -1,6 +1,8 @@
 // `pnpm demo`: runs every example end to end and exits 0, or prints the failure and exits 1.
 import { chatExamples } from './chat.mjs';
 import { embeddingsExample } from './embeddings.mjs';
+import { audioExample, imageExample } from './media.mjs';
+import { batchExample, filesExample } from './files-and-batches.mjs';
 import { moderationExample } from './moderation.mjs';
 import { resilienceExample } from './resilience.mjs';
 import { setup } from './setup.mjs';
@@ -14,6 +16,10 @@ try {
   await structuredExample(context);
   await embeddingsExample(context);
   await moderationExample(context);
+  await imageExample(context);
+  await audioExample(context);
+  await filesExample(context);
+  await batchExample(context);
   await resilienceExample();
   console.log('\nAll examples ran.');
 } catch (error) {

@@ -17,7 +17,8 @@ export async function setup() {
     console.log(`Using the API at ${process.env.OPENAI_BASE_URL ?? 'https://api.openai.com/v1'} (OPENAI_API_KEY is set).`);
     return { client: createOpenAIClient({ logLevel: 'warn' }), mock: undefined, models };
   }
-  const mock = await startMockServer({ streamIntervalMs: 12 });
+  // Batches move a step every 300 ms, so the progress line has something to show.
+  const mock = await startMockServer({ streamIntervalMs: 12, batchStepMs: 300 });
   console.log(`OPENAI_API_KEY is not set: using the loopback testing server at ${mock.baseUrl}.`);
   return { client: createOpenAIClient({ apiKey: 'sk-demo', baseUrl: mock.baseUrl, logLevel: 'warn' }), mock, models };
 }

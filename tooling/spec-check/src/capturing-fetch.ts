@@ -4,12 +4,13 @@
  * completes and the check sees exactly the bytes that would reach the API.
  */
 import type { ClientOptions } from '@integrations/openai-core';
+import { readMultipart } from './multipart-body.js';
 
 /** One request the service tried to send. */
 export interface CapturedRequest {
   method: string;
   url: string;
-  /** The parsed JSON body, or undefined when there was none (or it was not JSON). */
+  /** The parsed JSON body (or a multipart body's fields), or undefined when there was none. */
   json: unknown;
 }
 
@@ -32,7 +33,9 @@ export function capturingClient(): { options: ClientOptions; requests: CapturedR
   const requests: CapturedRequest[] = [];
   const fetch = async (input: string | URL | Request, init?: RequestInit) => {
     const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-    requests.push({ method: init?.method ?? 'GET', url, json: parseBody(init?.body) });
+    const contentType = new Headers(init?.headers).get('content-type');
+    const json = (await readMultipart(init?.body, contentType)) ?? parseBody(init?.body);
+    requests.push({ method: init?.method ?? 'GET', url, json });
     return new Response(ANSWER, { status: 200, headers: { 'content-type': 'application/json' } });
   };
   return { options: { apiKey: 'sk-test', baseUrl: BASE_URL, fetch: fetch as typeof globalThis.fetch, maxRetries: 0 }, requests };

@@ -6,6 +6,7 @@
  */
 import { capturingClient } from './capturing-fetch.js';
 import { probeRequestBody, type CoRequirements, type Probe } from './constraint-probes.js';
+import { binaryFields, withFiles } from './multipart-body.js';
 import { isValidationRejection, settle } from './rejection.js';
 import type { RegisteredOperation } from './registries.js';
 import { requestExamples } from './request-examples.js';
@@ -45,7 +46,10 @@ export async function checkConstraints(
   pathParams: Record<string, string>, rules: CoRequirements = {},
 ): Promise<ConstraintReport> {
   const schema = registered.operation.requestSchema!();
-  const ours = (body: unknown) => schema.safeParse(body).success;
+  // A multipart body's file fields hold strings in the probes; the service takes files.
+  const files = registered.operation.requestBody === 'multipart' ? binaryFields(spec, bodySchema) : new Set<string>();
+  const asSent = (body: unknown) => withFiles(body, files);
+  const ours = (body: unknown) => schema.safeParse(asSent(body)).success;
   const { minimalBody, probes, controls } = probeRequestBody(spec, bodySchema, rules);
   const problems: string[] = [];
   const notes: string[] = [];
@@ -66,7 +70,7 @@ export async function checkConstraints(
   const sample = sampleOf(probes.filter((probe) => !ours(probe.body)));
   for (const probe of sample) {
     const { options, requests } = capturingClient();
-    const outcome = await settle(registered.call(options, { pathParams, body: probe.body }));
+    const outcome = await settle(registered.call(options, { pathParams, body: asSent(probe.body) }));
     if (!isValidationRejection(outcome) || requests.length > 0) {
       problems.push(`${probe.field} ${probe.constraint}: through the service it ${outcome.rejected ? `was rejected as ${outcome.kind}` : 'resolved'} after ${requests.length} request(s), expected a validation rejection and none`);
     }

@@ -13,4 +13,9 @@ export const crossFieldRules: Readonly<Record<string, CoRequirements>> = {
     // "Options for streaming response. Only set this when you set `stream: true`."
     stream_options: { stream: true },
   },
+  createTranscription: {
+    // "`response_format` must be set `verbose_json` to use timestamp granularities", which
+    // whisper-1 gives (the spec's example model, gpt-4o-transcribe, answers only in json).
+    timestamp_granularities: { response_format: 'verbose_json', model: 'whisper-1' },
+  },
 };

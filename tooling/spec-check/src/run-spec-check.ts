@@ -6,6 +6,7 @@ import { checkConstraints, type ConstraintOutcome, type ConstraintReport } from 
 import { checkPathParams, validPathParams, type PathParamReport } from './check-path-params.js';
 import { checkSentFields, type SentFieldsReport } from './check-sent-fields.js';
 import { matchSpecOperation } from './check-spec-match.js';
+import { binaryFields, withFiles } from './multipart-body.js';
 import { crossFieldRules } from './cross-field-rules.js';
 import { deliberateExceptions, type DeliberateException } from './deliberate-exceptions.js';
 import { registeredOperations, type RegisteredOperation } from './registries.js';
@@ -55,7 +56,8 @@ async function checkOperation(spec: SpecDocument, registered: RegisteredOperatio
     report.constraints = await checkConstraints(spec, registered, match.specOperation, match.bodySchema, pathParams, crossFieldRules[operation.operationId]);
     report.problems.push(...report.constraints.problems);
   }
-  const minimalBody = report.constraints?.minimalBody;
+  const multipart = operation.requestBody === 'multipart' && match.bodySchema !== undefined;
+  const minimalBody = multipart ? withFiles(report.constraints?.minimalBody, binaryFields(spec, match.bodySchema!)) : report.constraints?.minimalBody;
   report.sentFields = await checkSentFields(spec, registered, match.specOperation, match.bodySchema, minimalBody);
   report.pathParams = await checkPathParams(registered, match.specOperation, minimalBody);
   report.problems.push(...report.sentFields.problems, ...report.pathParams.problems);

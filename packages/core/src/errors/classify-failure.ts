@@ -3,7 +3,7 @@
  * typed error. Called at the transport boundary only: while sending and while reading a body.
  */
 import { abortError } from '../transport/abort.js';
-import { NetworkError, OpenAIError } from './errors.js';
+import { NetworkError, OpenAIError, RequestError } from './errors.js';
 
 const RESET_CODES = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED', 'ERR_STREAM_PREMATURE_CLOSE']);
 
@@ -12,6 +12,14 @@ const TRANSPORT_TIMEOUT_CODES = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BOD
 
 /** Where in the exchange the failure happened; it decides the kind and the message. */
 export type FailurePhase = 'send' | 'body' | 'stream';
+
+/** True when fetch refused a redirect (`redirect: 'error'`): "unexpected redirect" in the cause chain. */
+function mentionsRedirect(error: unknown, depth = 0): boolean {
+  if (depth > 5 || typeof error !== 'object' || error === null) return false;
+  const message = (error as { message?: unknown }).message;
+  if (typeof message === 'string' && /redirect/i.test(message)) return true;
+  return mentionsRedirect((error as { cause?: unknown }).cause, depth + 1);
+}
 
 /** Walks `cause` chains (and AggregateError members) for a Node/undici error code. */
 function findCode(error: unknown, depth = 0): string | undefined {
@@ -53,6 +61,14 @@ export function classifyFailure(
   }
   const code = findCode(error);
   const where = context.host ? ` to ${context.host}` : '';
+  if (context.phase === 'send' && mentionsRedirect(error)) {
+    return new RequestError({
+      kind: 'redirect_refused',
+      retryable: false,
+      message: `The server${context.host ? ` at ${context.host}` : ''} answered an upload with a redirect; an upload is never re-sent to another address. Point baseUrl at the final address.`,
+      cause: error,
+    });
+  }
   if (code !== undefined && TRANSPORT_TIMEOUT_CODES.has(code)) {
     // Node's built-in fetch gives up on its own (300 s for headers or between body chunks),
     // whatever our `timeout` says: a timeout, not a connection failure.

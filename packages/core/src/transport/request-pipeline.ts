@@ -23,6 +23,23 @@ import type { RequestOptions, RequestSpec } from './request-spec.js';
 import type { Transport } from './transport.js';
 import { VERSION } from '../version.js';
 
+/**
+ * The transport's answer, or a rejection the moment `signal` aborts (the caller, or the
+ * attempt's timeout) even if the transport is still busy: a transport that misses an abort
+ * (while blocked writing an upload, say) must not hang the call.
+ */
+function settledByAbort<T>(pending: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) {
+    pending.catch(() => undefined);
+    return Promise.reject(signal.reason);
+  }
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    pending.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
 /** The JSON body, or a validation error for what JSON cannot hold (a BigInt, a cycle). */
 function serializeBody(body: unknown): string {
   try {
@@ -160,7 +177,7 @@ export function createPipeline(parts: PipelineParts) {
         let response: Response;
         try {
           const body = multipart ? multipart.open(options.onUploadProgress, attemptDone?.signal) : jsonBody ?? null;
-          response = await transport.send({ url: request.url.href, method: spec.method, headers, body, signal });
+          response = await settledByAbort(transport.send({ url: request.url.href, method: spec.method, headers, body, signal }), signal);
         } catch (error) {
           throw classifyFailure(error, { ...bodyContext, phase: 'send' });
         }

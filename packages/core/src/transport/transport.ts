@@ -35,12 +35,13 @@ export function createFetchTransport(fetchImplementation?: typeof fetch): Transp
         signal: request.signal,
       };
       // A streamed request body needs half-duplex mode in fetch (Node's undici and browsers), and
-      // must not follow redirects: to replay it on a 307/308, fetch keeps every byte it sent
-      // (a 512 MiB upload held whole in memory), and a silent re-send to another URL is wrong
-      // for an upload anyway. The pipeline turns the 3xx into a typed error.
+      // must not follow redirects: a silent re-send to another URL is wrong for an upload. The
+      // mode is `error`, not `manual`: for any other mode Node's fetch sends a clone of the
+      // request whose unread second branch buffers the whole body (a 512 MiB upload held in
+      // memory). The refused redirect becomes a typed `redirect_refused` (classify-failure.ts).
       if (isStream) {
         init.duplex = 'half';
-        init.redirect = 'manual';
+        init.redirect = 'error';
       }
       return doFetch(request.url, init);
     },

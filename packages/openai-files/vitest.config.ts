@@ -1,0 +1,3 @@
+import { vitestPreset } from '@integrations/config/vitest';
+
+export default vitestPreset();

@@ -1,0 +1,2 @@
+/** The `batches` domain: everything `@integrations/openai-batches` exports. */
+export * from '@integrations/openai-batches';

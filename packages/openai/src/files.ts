@@ -1,0 +1,2 @@
+/** The `files` domain: everything `@integrations/openai-files` exports (files and the Uploads API). */
+export * from '@integrations/openai-files';

@@ -1,0 +1,2 @@
+/** The `images` domain: everything `@integrations/openai-images` exports. */
+export * from '@integrations/openai-images';
