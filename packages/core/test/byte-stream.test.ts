@@ -17,8 +17,10 @@ describe('core.byteStream', () => {
   it('yields the first chunk before the body is complete, with metadata and the declared Accept', async () => {
     let finish!: () => void;
     let accept: string | undefined;
+    let encoding: string | undefined;
     server = await startLoopbackServer((request, response) => {
       accept = request.headers.accept;
+      encoding = request.headers['accept-encoding'];
       response.writeHead(200, { 'content-type': 'audio/wav', 'x-request-id': 'req_bytes' });
       response.write('RIFF');
       finish = () => response.end('DATA');
@@ -32,6 +34,7 @@ describe('core.byteStream', () => {
     expect(new TextDecoder().decode(rest.value)).toBe('DATA');
     expect((await reader.read()).done).toBe(true);
     expect(accept).toBe('audio/*');
+    expect(encoding).toBe('identity'); // fetch would take a truncated gzip body as a clean end
     expect((await stream.responseMeta).requestId).toBe('req_bytes');
     expect(getResponseMeta(stream)?.status).toBe(200);
   });

@@ -13,6 +13,13 @@ const TRANSPORT_TIMEOUT_CODES = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BOD
 /** Where in the exchange the failure happened; it decides the kind and the message. */
 export type FailurePhase = 'send' | 'body' | 'stream';
 
+/** True when an error named `name` is in the cause chain. */
+function nameInChain(error: unknown, name: string, depth = 0): boolean {
+  if (depth > 5 || typeof error !== 'object' || error === null) return false;
+  if ((error as { name?: unknown }).name === name) return true;
+  return nameInChain((error as { cause?: unknown }).cause, name, depth + 1);
+}
+
 /** True when fetch refused a redirect (`redirect: 'error'`): "unexpected redirect" in the cause chain. */
 function mentionsRedirect(error: unknown, depth = 0): boolean {
   if (depth > 5 || typeof error !== 'object' || error === null) return false;
@@ -61,6 +68,16 @@ export function classifyFailure(
   }
   const code = findCode(error);
   const where = context.host ? ` to ${context.host}` : '';
+  if (context.phase === 'send' && nameInChain(error, 'NotReadableError')) {
+    // The upload's source could not be read (a file changed or vanished mid-upload): the
+    // request is wrong now, and sending it again would read the same changed file.
+    return new RequestError({
+      kind: 'upload_unreadable',
+      retryable: false,
+      message: `The upload's source could not be read while sending${where} (did the file change or disappear during the upload?).`,
+      cause: error,
+    });
+  }
   if (context.phase === 'send' && mentionsRedirect(error)) {
     return new RequestError({
       kind: 'redirect_refused',

@@ -130,6 +130,9 @@ export function createPipeline(parts: PipelineParts) {
       url: buildUrl(config.baseUrl, spec.path, config.defaultQuery, spec.query),
       headers: mergeHeaders(
         { accept, 'user-agent': USER_AGENT },
+        // A body handed over as a stream (a download, audio) is asked for uncompressed: Node's
+        // fetch accepts a truncated gzip stream as a clean end, and a cut download would pass.
+        spec.responseKind === 'stream' ? { 'accept-encoding': 'identity' } : undefined,
         jsonBody !== undefined ? { 'content-type': 'application/json' } : undefined,
         spec.beta ? { 'openai-beta': spec.beta } : undefined,
         config.defaultHeaders,

@@ -92,3 +92,23 @@ describe('batches.waitFor', () => {
     expect(api.calls).toHaveLength(0);
   });
 });
+
+describe('results that must not be trusted blindly', () => {
+  it('never quotes a malformed line (it may hold an echoed API key)', async () => {
+    const key = 'sk-proj-SECRETKEY1234567890abcdefXYZ';
+    api.on('GET', '/files/file-out/content', reply.text(`${key}\n`));
+    const error = await caught<ResponseError>(async () => {
+      for await (const _result of createBatchesService({ apiKey: key, baseUrl: api.baseUrl, maxRetries: 0, logLevel: 'off' }).results(batch('completed', { error_file_id: null }))) { /* read */ }
+    });
+    expect(error.message).toMatch(/^Line 1 of the output file file-out of batch batch_1 is not valid JSON/);
+    expect(`${error.message}\n${error.stack}\n${JSON.stringify(error)}\n${String((error as Error).cause ?? '')}`).not.toContain('SECRETKEY');
+  });
+
+  it('refuses two results for one custom_id in resultsByCustomId instead of keeping one silently', async () => {
+    api.on('GET', '/files/file-out/content', reply.text(`${line('a')}\n${line('a')}\n`));
+    const error = await caught<ResponseError>(() => batches().resultsByCustomId(batch('completed', { error_file_id: null })));
+    expect(error).toMatchObject({ kind: 'invalid_response' });
+    expect(error.message).toContain('"a"');
+  });
+});
+

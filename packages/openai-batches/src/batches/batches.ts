@@ -4,7 +4,7 @@
  * (output and error files streamed line by line).
  */
 import {
-  createOpenAICore, failedList, rejectingMethods, RequestError, validateParams,
+  createOpenAICore, failedList, rejectingMethods, RequestError, ResponseError, validateParams,
   type ClientOptions, type OpenAICore, type PagedList, type RequestOptions,
 } from '@integrations/openai-core';
 import { createFilesService } from '@integrations/openai-files';
@@ -82,7 +82,13 @@ export function createBatchesService(configOrCore: ClientOptions | OpenAICore = 
     results,
     async resultsByCustomId<E extends string>(batch: string | Batch<E>, options?: RequestOptions) {
       const byId = new Map<string, BatchResult<E>>();
-      for await (const result of results(batch, options)) byId.set(result.custom_id, result);
+      for await (const result of results(batch, options)) {
+        // Two results for one request would make the map keep one silently: say so instead.
+        if (byId.has(result.custom_id)) {
+          throw new ResponseError({ kind: 'invalid_response', message: `The batch has two results for custom_id ${JSON.stringify(result.custom_id)}.` });
+        }
+        byId.set(result.custom_id, result);
+      }
       return byId;
     },
   }, { list: failedList });

@@ -47,7 +47,9 @@ const DEFAULT_DEADLINE_MS = 25 * 60 * 60_000;
 export async function waitForBatch(retrieve: (options: RequestOptions) => Promise<Batch>, options: BatchWaitOptions = {}): Promise<Batch> {
   validateParams(waitOptionsSchema, options, 'options');
   const { pollInterval, deadline, onProgress, ...request } = options;
-  const timeoutMs = deadline instanceof Date ? Math.max(1, deadline.getTime() - Date.now()) : deadline ?? DEFAULT_DEADLINE_MS;
+  const wanted = deadline instanceof Date ? Math.max(1, deadline.getTime() - Date.now()) : deadline ?? DEFAULT_DEADLINE_MS;
+  // A timer holds at most 2³¹−1 ms (24.8 days), far past any batch's completion window.
+  const timeoutMs = Math.min(wanted, 2 ** 31 - 1);
   return poll(async (signal) => {
     const batch = await retrieve({ ...request, ...(signal ? { signal } : {}) });
     onProgress?.({ status: batch.status, request_counts: batch.request_counts ?? { total: 0, completed: 0, failed: 0 }, batch });

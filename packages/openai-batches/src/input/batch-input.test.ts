@@ -105,3 +105,20 @@ describe('batchInput', () => {
     expect(await endpointRequestSchema('/v1/images/generations')).toBeUndefined();
   });
 });
+
+describe('batchInput keeps what it checked', () => {
+  it('sends the requests as they were when checked, whatever the caller changes later', async () => {
+    const requests = [chat(0), chat(1)];
+    const input = await batchInput(requests, { endpoint: '/v1/chat/completions' });
+    (requests[0]!.body as { messages: Array<{ content: string }> }).messages[0]!.content = 'x'.repeat(10_000);
+    const text = await new Response(input.stream()).text();
+    expect(new TextEncoder().encode(text).byteLength).toBe(input.byteLength);
+    expect(text).toContain('question 0');
+  });
+
+  it('refuses a body JSON cannot hold as a validation issue', async () => {
+    const error = await caught<RequestError>(() => batchInput([{ custom_id: 'a', body: { model: 'm', input: 'x', n: 10n } as never }], { endpoint: '/v1/embeddings', schema: false }));
+    expect(error).toMatchObject({ kind: 'validation', issues: [{ path: 'requests[0].body' }] });
+  });
+});
+

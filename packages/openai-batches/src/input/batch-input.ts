@@ -91,6 +91,7 @@ export async function buildBatchInput<E extends BatchEndpoint>(requests: Iterabl
   const issues: ValidationIssue[] = [];
   const seen = new Set<string>();
   let byteLength = 0;
+  const lines: string[] = [];
   let embeddingInputs = 0;
   list.forEach((request, index) => {
     const at = `requests[${index}]`;
@@ -110,22 +111,32 @@ export async function buildBatchInput<E extends BatchEndpoint>(requests: Iterabl
       }
     }
     if (endpoint === '/v1/embeddings') embeddingInputs += embeddingInputCount(body);
-    if (issues.length === 0) byteLength += encoder.encode(lineOf(request, endpoint)).byteLength + 1;
+    if (issues.length > 0) return;
+    // Serialised now, once: what was checked is what is sent, even if the caller changes the
+    // request objects afterwards, and a body JSON cannot hold is a validation issue here.
+    let line: string;
+    try {
+      line = lineOf(request, endpoint);
+    } catch (error) {
+      return void issues.push({ path: `${at}.body`, message: `cannot be sent as JSON: ${(error as Error).message}` });
+    }
+    lines.push(line);
+    byteLength += encoder.encode(line).byteLength + 1;
   });
   if (embeddingInputs > limits.maxEmbeddingInputs) issues.push({ path: 'requests', message: `hold ${embeddingInputs} embedding inputs; an embeddings batch takes at most ${limits.maxEmbeddingInputs}` });
   if (issues.length > 0) refuse(issues);
   if (byteLength > limits.maxBytes) refuse([{ path: 'requests', message: `make a ${byteLength}-byte file; a batch input file may hold at most ${limits.maxBytes} bytes` }]);
-  return Object.freeze({ endpoint, requestCount: list.length, byteLength, stream: () => jsonlStream(list, endpoint) });
+  return Object.freeze({ endpoint, requestCount: list.length, byteLength, stream: () => jsonlStream(lines) });
 }
 
-/** The JSONL lines of `requests`, about 64 KiB per chunk, produced as they are read. */
-function jsonlStream(requests: ReadonlyArray<BatchRequest<string>>, endpoint: string): ReadableStream<Uint8Array> {
+/** The JSONL of `lines`, about 64 KiB per chunk, encoded as they are read. */
+function jsonlStream(lines: readonly string[]): ReadableStream<Uint8Array> {
   let next = 0;
   return new ReadableStream<Uint8Array>({
     pull(controller) {
-      if (next >= requests.length) return controller.close();
+      if (next >= lines.length) return controller.close();
       let text = '';
-      while (next < requests.length && text.length < 64 * 1024) text += `${lineOf(requests[next++]!, endpoint)}\n`;
+      while (next < lines.length && text.length < 64 * 1024) text += `${lines[next++]!}\n`;
       controller.enqueue(encoder.encode(text));
     },
   }, { highWaterMark: 0 });

@@ -7,8 +7,11 @@
  * small `Buffer` is a view into Node's shared 8 KiB pool, and bytes that kept that view would
  * expose, through `.buffer`, whatever else the process put there (API keys, request bodies).
  */
-import { RequestError } from '@integrations/openai-core';
+import { RequestError, ResponseError } from '@integrations/openai-core';
 import type { Image, ImagesResponse } from './images-types.js';
+
+/** Standard base64, padded or not, with optional line breaks. */
+const BASE64 = /^(?:[A-Za-z0-9+/]|\r?\n)*={0,2}$/;
 
 type BufferLike = { from(text: string, encoding: 'base64'): Uint8Array };
 
@@ -22,6 +25,11 @@ export type ImageSource = ImagesResponse | Image | { b64_json: string };
  * decodeBase64('iVBORw0KGgo='); // Uint8Array(8) [137, 80, 78, 71, 13, 10, 26, 10]
  */
 export function decodeBase64(base64: string): Uint8Array {
+  // `Buffer.from(text, 'base64')` skips characters it does not know: garbage would decode to a
+  // few bytes and be saved as an "image". The alphabet (and padding) is checked first.
+  if (typeof base64 !== 'string' || !BASE64.test(base64)) {
+    throw new ResponseError({ kind: 'invalid_response', message: 'The image data is not base64 (b64_json holds other characters).' });
+  }
   // Looked up per call, not at import, so a runtime (or a test) without `Buffer` takes the atob path.
   const NodeBuffer = (globalThis as { Buffer?: BufferLike }).Buffer;
   if (NodeBuffer === undefined) {
@@ -41,6 +49,9 @@ export function decodeBase64(base64: string): Uint8Array {
 }
 
 function imageAt(source: ImageSource, index: number): Image {
+  if (typeof source !== 'object' || source === null) {
+    throw new RequestError({ kind: 'validation', message: 'imageBytes needs an images result, an image or a stream event.', issues: [{ path: 'source', message: 'must be an object' }] });
+  }
   const data = (source as ImagesResponse).data;
   if (!Array.isArray(data)) return source as Image;
   const image = data[index];

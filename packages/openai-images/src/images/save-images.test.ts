@@ -70,3 +70,30 @@ describe('decodeBase64', () => {
     }
   });
 });
+
+describe('saveImages with untrusted names and data', () => {
+  const png = 'iVBORw0KGgo=';
+
+  it('refuses a name that is a path, writing nothing outside (or inside) the directory', async () => {
+    const directory = tempDirectory();
+    const error = await caught<RequestError>(() => saveImages({ created: 1, data: [{ b64_json: png }] }, join(directory, 'out'), { name: '../escaped' }));
+    expect(error).toMatchObject({ kind: 'validation', issues: [{ path: 'options.name' }] });
+    expect(readdirSync(directory)).toEqual([]);
+  });
+
+  it('refuses b64_json that is not base64 instead of saving a few garbage bytes', () => {
+    expect(() => decodeBase64('!!!!not base64 at all$$$')).toThrow(/not base64/);
+  });
+
+  it('saves a set whole or not at all: a URL-only image stops it before the first file', async () => {
+    const directory = tempDirectory();
+    await caught(() => saveImages({ created: 1, data: [{ b64_json: png }, { url: 'https://example.com/x.png' }] } as never, directory));
+    expect(readdirSync(directory)).toEqual([]);
+  });
+
+  it('rejects a missing result with a typed validation error', async () => {
+    expect(await caught(() => saveImages(null as never, tempDirectory()))).toMatchObject({ kind: 'validation' });
+    expect(() => imageBytes(null as never)).toThrow(RequestError);
+  });
+});
+

@@ -6,6 +6,11 @@
 import { writeFileAtomically } from '#file-system';
 import { imageBytes, imageExtension, type ImageSource } from './image-bytes.js';
 import type { ImagesResponse } from './images-types.js';
+import { RequestError } from '@integrations/openai-core';
+
+function invalid(path: string, message: string): RequestError {
+  return new RequestError({ kind: 'validation', message: `saveImages: ${path} ${message}`, issues: [{ path, message }] });
+}
 
 /** Options of `saveImages`. */
 export interface SaveImagesOptions {
@@ -28,9 +33,15 @@ function createdOf(source: ImageSource): number | undefined {
  * const paths = await saveImages(await images.generate({ model: 'gpt-image-1', prompt: 'A fox', n: 2 }), './out');
  */
 export async function saveImages(source: ImageSource, directory: string, options: SaveImagesOptions = {}): Promise<string[]> {
+  if (typeof source !== 'object' || source === null) throw invalid('source', 'must be an images result, an image or a completed stream event');
+  if (typeof directory !== 'string' || directory === '') throw invalid('directory', 'must be a non-empty path');
+  const name = options?.name ?? `image-${createdOf(source) ?? Math.floor(Date.now() / 1000)}`;
+  // A name is a file name, never a path: '../escaped' would write outside `directory`.
+  if (typeof name !== 'string' || name === '' || /[\\/]|^\.\.?$/.test(name)) throw invalid('options.name', 'must be a plain file name, without / or \\ or . or ..');
   const data = (source as ImagesResponse).data;
   const count = Array.isArray(data) ? data.length : 1;
-  const name = options.name ?? `image-${createdOf(source) ?? Math.floor(Date.now() / 1000)}`;
+  // Every image is checked before the first file is written: a set is saved whole or not at all.
+  for (let index = 0; index < count; index++) imageBytes(source, index);
   const format = (source as { output_format?: string }).output_format;
   const base = directory.replace(/[\\/]+$/, '') || '.';
   const paths: string[] = [];
