@@ -33,3 +33,45 @@ describe('path parameters', () => {
     expect(path`/batches/${42}`).toBe('/batches/42');
   });
 });
+
+/** What `run` threw, so a test can read the message and issues a user would see. */
+function thrown(run: () => unknown): RequestError {
+  try {
+    run();
+  } catch (error) {
+    if (RequestError.isInstance(error)) return error as RequestError;
+    throw error;
+  }
+  throw new Error('expected a RequestError, but nothing was thrown');
+}
+
+describe('path tag', () => {
+  it('keeps the literal text after each id', () => {
+    expect(path`/files/${'file-1'}/content`).toBe('/files/file-1/content');
+    expect(path`/threads/${'t1'}/runs/${'r2'}/steps`).toBe('/threads/t1/runs/r2/steps');
+  });
+
+  it('refuses NaN and Infinity as ids instead of sending "NaN"', () => {
+    expect(thrown(() => path`/batches/${Number.NaN}`).message).toContain('must be a string, got number');
+    expect(() => path`/batches/${Number.POSITIVE_INFINITY}`).toThrow(RequestError);
+  });
+
+  it('names the position of the bad id and shows the template with {} for each id', () => {
+    const error = thrown(() => path`/threads/${'t1'}/runs/${''}`);
+    expect(error.message).toBe('Path parameter "path[1]" of "/threads/{}/runs/{}" must not be empty');
+    expect(error.issues).toEqual([{ path: 'path[1]', message: 'must not be empty' }]);
+  });
+});
+
+describe('path parameter messages', () => {
+  it('says an undefined id is undefined, not null', () => {
+    expect(thrown(() => expandPath('/models/{model}', {})).message).toContain('got undefined');
+    expect(thrown(() => path`/models/${{}}`).message).toContain('got object');
+  });
+
+  it('says a dot segment would leave the path', () => {
+    const error = thrown(() => expandPath('/files/{file_id}', { file_id: '..' }));
+    expect(error.message).toBe('Path parameter "file_id" of "/files/{file_id}" must not be ".." (it would leave the path)');
+    expect(error.issues).toEqual([{ path: 'file_id', message: 'must not be ".." (it would leave the path)' }]);
+  });
+});
