@@ -5,8 +5,19 @@ import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'nod
 import { join } from 'node:path';
 import { expectSuccess, runProcess } from './run-process.mjs';
 
-/** The umbrella and every package it depends on, plus the testing server. */
-export const PACKED = ['core', 'openai-chat', 'openai-embeddings', 'openai-models', 'openai-moderations', 'openai', 'testing'];
+/**
+ * The umbrella and every workspace package it depends on, plus the testing server: read from
+ * the manifests, so a new domain package is packed without touching this list.
+ */
+export function packedFolders(root) {
+  const folders = new Map(readdirSync(join(root, 'packages')).map((folder) => {
+    const manifest = JSON.parse(readFileSync(join(root, 'packages', folder, 'package.json'), 'utf8'));
+    return [manifest.name, folder];
+  }));
+  const umbrella = JSON.parse(readFileSync(join(root, 'packages', 'openai', 'package.json'), 'utf8'));
+  const dependencies = Object.keys(umbrella.dependencies ?? {}).filter((name) => folders.has(name)).map((name) => folders.get(name));
+  return [...new Set([...dependencies, 'openai', 'testing'])];
+}
 
 const PACK_TIMEOUT_MS = 60_000;
 const INSTALL_TIMEOUT_MS = 180_000;
@@ -31,7 +42,7 @@ export async function prepareScratchApp(root, work, smokeDir) {
   mkdirSync(app, { recursive: true });
   const pnpm = pnpmCommand(root);
   // All settled before any failure is reported, so no pack still writes once the caller cleans up.
-  const packs = await Promise.allSettled(PACKED.map(async (name) => {
+  const packs = await Promise.allSettled(packedFolders(root).map(async (name) => {
     const result = await runProcess(pnpm.command, [...pnpm.prefix, 'pack', '--pack-destination', tarballs], { cwd: join(root, 'packages', name), timeoutMs: PACK_TIMEOUT_MS });
     expectSuccess(`pnpm pack in packages/${name}`, result);
   }));
