@@ -1,5 +1,6 @@
+import { getEventListeners } from 'node:events';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { abortError, anySignal, sleep } from './abort.js';
+import { abortError, anySignal, linkSignals, sleep } from './abort.js';
 
 afterEach(() => {
   vi.useRealTimers();
@@ -40,5 +41,34 @@ describe('abortable waits', () => {
     second.abort('stop');
     expect(combined.aborted).toBe(true);
     expect(combined.reason).toBe('stop');
+  });
+});
+
+describe('nothing left behind', () => {
+  it('leaves no timer running when a wait is aborted, so the process can exit', async () => {
+    vi.useFakeTimers();
+    const controller = new AbortController();
+    const waiting = sleep(60_000, controller.signal).catch(() => 'aborted');
+    controller.abort();
+    expect(await waiting).toBe('aborted');
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('leaves no listener on a long-lived signal after a wait ends', async () => {
+    vi.useFakeTimers();
+    const longLived = new AbortController().signal;
+    const waiting = sleep(100, longLived);
+    await vi.advanceTimersByTimeAsync(100);
+    await waiting;
+    expect(getEventListeners(longLived, 'abort')).toHaveLength(0);
+  });
+
+  it('unlinks from a long-lived signal when another source aborts first', () => {
+    const longLived = new AbortController().signal;
+    const timeout = new AbortController();
+    const linked = linkSignals([longLived, timeout.signal]);
+    timeout.abort();
+    expect(linked.signal.aborted).toBe(true);
+    expect(getEventListeners(longLived, 'abort')).toHaveLength(0);
   });
 });
