@@ -179,3 +179,55 @@ describe('an upload whose source cannot be read', () => {
   });
 });
 
+
+/** An error named `name` (with `message`) `depth` causes down a `fetch failed` TypeError. */
+function nestedAt(depth: number, name: string, message = 'inner'): Error {
+  let error: Error = Object.assign(new Error(message), { name });
+  for (let level = 0; level < depth; level++) error = new Error(`level ${level}`, { cause: error });
+  return error;
+}
+
+describe('classifyFailure: uploads', () => {
+  it('reports an upload source that became unreadable while sending, not retryable', () => {
+    const error = classifyFailure(nestedAt(1, 'NotReadableError'), { phase: 'send', host: 'api.example' });
+    expect(RequestError.isInstance(error)).toBe(true);
+    expect(error).toMatchObject({ kind: 'upload_unreadable', retryable: false });
+    expect(error.message).toBe("The upload's source could not be read while sending to api.example (did the file change or disappear during the upload?).");
+  });
+
+  it('finds the unreadable source five causes deep', () => {
+    expect(classifyFailure(nestedAt(5, 'NotReadableError'), { phase: 'send' }).kind).toBe('upload_unreadable');
+  });
+
+  it('treats an unreadable error while reading the response as a cut connection', () => {
+    expect(classifyFailure(nestedAt(1, 'NotReadableError'), { phase: 'body' }).kind).toBe('connection_reset');
+  });
+
+  it('reports a refused redirect of an upload, naming the host', () => {
+    const error = classifyFailure(nestedAt(1, 'TypeError', 'unexpected redirect'), { phase: 'send', host: 'api.example' });
+    expect(error).toMatchObject({ category: 'request', kind: 'redirect_refused', retryable: false });
+    expect(error.message).toBe('The server at api.example answered an upload with a redirect; an upload is never re-sent to another address. Point baseUrl at the final address.');
+  });
+
+  it('words a refused redirect without a host', () => {
+    expect(classifyFailure(nestedAt(5, 'TypeError', 'unexpected redirect'), { phase: 'send' }).message).toMatch(/^The server answered an upload with a redirect;/);
+  });
+
+  it('does not call a body failure that mentions a redirect a refused redirect', () => {
+    expect(classifyFailure(nestedAt(1, 'TypeError', 'redirect loop'), { phase: 'body' }).kind).toBe('connection_reset');
+  });
+});
+
+describe('classifyFailure: the transport timeout message', () => {
+  it('points a header or body timeout at the undici transport', () => {
+    expect(classifyFailure(undiciFailure('UND_ERR_HEADERS_TIMEOUT'), { phase: 'send' }).message).toBe(
+      "The transport's own timeout fired (UND_ERR_HEADERS_TIMEOUT) before ours (option \"timeout\"): Node's built-in fetch waits at most 300 s for headers or between body chunks; for longer requests use @integrations/openai-undici's transport.",
+    );
+  });
+
+  it('adds no such advice to a connect timeout', () => {
+    expect(classifyFailure(undiciFailure('UND_ERR_CONNECT_TIMEOUT'), { phase: 'send' }).message).toBe(
+      "The transport's own timeout fired (UND_ERR_CONNECT_TIMEOUT) before ours (option \"timeout\").",
+    );
+  });
+});
