@@ -162,6 +162,12 @@ describe('classifyStreamError', () => {
     expect(error.code).toBeUndefined();
   });
 
+  it.each(['constructor', 'toString', '__proto__', 'hasOwnProperty'])('treats an error event whose code and type are %s as an unknown server error', (name) => {
+    const error = classifyStreamError({ message: 'odd', type: name, code: name }, apiKey);
+    expect(error).toBeInstanceOf(ServerError);
+    expect(error).toMatchObject({ kind: 'server_error', retryable: false, type: name, code: name });
+  });
+
   it('prefers the error code over the type', () => {
     expect(classifyStreamError({ type: 'invalid_request_error', code: 'rate_limit_exceeded' }, apiKey)).toMatchObject({ kind: 'too_many_requests', code: 'rate_limit_exceeded' });
   });

@@ -137,11 +137,16 @@ const STREAM_ERROR_TYPES: Record<string, StatusRule> = {
   content_policy_violation: { category: 'content_policy', kind: 'content_filtered', retryable: false },
 };
 
+/** Own keys only: the server chooses `code` and `type`, and `constructor` must not find Object's. */
+function streamErrorRule(key: string | undefined): StatusRule | undefined {
+  return key !== undefined && Object.hasOwn(STREAM_ERROR_TYPES, key) ? STREAM_ERROR_TYPES[key] : undefined;
+}
+
 /** Builds the typed error for an API error delivered inside an SSE stream (no HTTP status). */
 export function classifyStreamError(rawError: ApiErrorObject, apiKey: ApiKey, requestId?: string): OpenAIError {
   const apiError = redactFields(rawError, apiKey);
   const code = apiError.code === null || apiError.code === undefined ? undefined : String(apiError.code);
-  const rule = STREAM_ERROR_TYPES[code ?? ''] ?? STREAM_ERROR_TYPES[apiError.type ?? ''] ??
+  const rule = streamErrorRule(code) ?? streamErrorRule(apiError.type ?? undefined) ??
     { category: 'server', kind: 'server_error', retryable: false };
   return createError(rule.category, {
     kind: rule.kind,

@@ -51,7 +51,8 @@ const CONTENT_TYPES: Record<string, string> = {
 /** Guesses a content type from a file name's extension. */
 export function contentTypeFor(filename: string): string {
   const extension = filename.toLowerCase().split('.').pop() ?? '';
-  return CONTENT_TYPES[extension] ?? 'application/octet-stream';
+  // Own keys only: a file named `x.constructor` must not get Object's constructor as its type.
+  return Object.hasOwn(CONTENT_TYPES, extension) ? CONTENT_TYPES[extension]! : 'application/octet-stream';
 }
 
 /**
