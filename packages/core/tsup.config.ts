@@ -8,9 +8,12 @@ export default defineConfig(
       'src/internal.ts',
       'src/node/file-path-source.ts',
       'src/node/file-path-source-unsupported.ts',
+      'src/node/fetch-dispatcher.ts',
+      'src/node/fetch-dispatcher-default.ts',
     ],
     // Resolved at run time through package.json "imports", so Node gets the disk reader and
     // browsers get a stub that explains `{ path }` needs Node.
-    external: ['#file-path-source', /^node:/],
+    // Same for `#fetch-dispatcher`: Node lifts its fetch's 300 s limits, other runtimes need nothing.
+    external: ['#file-path-source', '#fetch-dispatcher', /^node:/],
   }),
 );

@@ -221,7 +221,7 @@ describe('classifyFailure: uploads', () => {
 describe('classifyFailure: the transport timeout message', () => {
   it('points a header or body timeout at the undici transport', () => {
     expect(classifyFailure(undiciFailure('UND_ERR_HEADERS_TIMEOUT'), { phase: 'send' }).message).toBe(
-      "The transport's own timeout fired (UND_ERR_HEADERS_TIMEOUT) before ours (option \"timeout\"): Node's built-in fetch waits at most 300 s for headers or between body chunks; for longer requests use @integrations/openai-undici's transport.",
+      "The transport's own timeout fired (UND_ERR_HEADERS_TIMEOUT) before ours (option \"timeout\"): the fetch dispatcher's headersTimeout or bodyTimeout is shorter than \"timeout\"; raise them on the global dispatcher you installed, or use @integrations/openai-undici's transport.",
     );
   });
 

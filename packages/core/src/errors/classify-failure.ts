@@ -87,13 +87,14 @@ export function classifyFailure(
     });
   }
   if (code !== undefined && TRANSPORT_TIMEOUT_CODES.has(code)) {
-    // Node's built-in fetch gives up on its own (300 s for headers or between body chunks),
-    // whatever our `timeout` says: a timeout, not a connection failure.
+    // An undici dispatcher gave up on its own (for headers or between body chunks) before our
+    // `timeout`: a timeout, not a connection failure. Core lifts Node's default 300 s limits
+    // (src/node/fetch-dispatcher.ts), so this is a dispatcher the application configured.
     return new NetworkError({
       kind: 'timeout',
       timeoutKind: 'request',
       retryable: true,
-      message: `The transport's own timeout fired${where} (${code}) before ours (option "timeout")${code === 'UND_ERR_CONNECT_TIMEOUT' ? '' : ": Node's built-in fetch waits at most 300 s for headers or between body chunks; for longer requests use @integrations/openai-undici's transport"}.`,
+      message: `The transport's own timeout fired${where} (${code}) before ours (option "timeout")${code === 'UND_ERR_CONNECT_TIMEOUT' ? '' : ": the fetch dispatcher's headersTimeout or bodyTimeout is shorter than \"timeout\"; raise them on the global dispatcher you installed, or use @integrations/openai-undici's transport"}.`,
       cause: error,
     });
   }

@@ -2,6 +2,7 @@
  * The transport sends one HTTP request and returns the response head; it knows nothing of
  * retries or errors. The default is the runtime's `fetch` (or an injected one).
  */
+import { fetchDispatcher } from '#fetch-dispatcher';
 
 /** One HTTP attempt, fully built: URL, headers with credentials, body, the attempt's signal. */
 export interface TransportRequest {
@@ -20,6 +21,11 @@ export interface TransportRequest {
  */
 export interface Transport {
   send(request: TransportRequest): Promise<Response>;
+}
+
+function withDispatcher(init: RequestInit, dispatcher: object | undefined): RequestInit {
+  if (dispatcher !== undefined) (init as RequestInit & { dispatcher?: object }).dispatcher = dispatcher;
+  return init;
 }
 
 /** A transport over `fetch` (the global one unless `fetchImplementation` is given). */
@@ -42,6 +48,14 @@ export function createFetchTransport(fetchImplementation?: typeof fetch): Transp
       if (isStream) {
         init.duplex = 'half';
         init.redirect = 'error';
+      }
+      // On Node, the global fetch's own 300 s header and body limits would cut a long request
+      // short of `timeout`: use an agent without them (src/node/fetch-dispatcher.ts). An
+      // injected fetch is the caller's to configure.
+      if (fetchImplementation === undefined) {
+        const dispatcher = fetchDispatcher();
+        if (dispatcher instanceof Promise) return dispatcher.then((found) => doFetch(request.url, withDispatcher(init, found)));
+        return doFetch(request.url, withDispatcher(init, dispatcher));
       }
       return doFetch(request.url, init);
     },
