@@ -110,11 +110,13 @@ describe('retries under faults (real server)', () => {
   });
 
   it('retries a server slower than the timeout, and reports a typed timeout when it stays slow', async () => {
-    const { core, server } = await setup([], { timeout: 100, maxRetries: 2 }, { delayMs: 2_000 });
+    // Generous margins (a 500 ms timeout against a 10 s answer) so a busy machine cannot flip it,
+    // and the count is awaited: the last request may reach the server after the client gave up.
+    const { core, server } = await setup([], { timeout: 500, maxRetries: 2 }, { delayMs: 10_000 });
     const error = await caught<NetworkError>(() => post(core));
     expect(error).toBeInstanceOf(NetworkError);
     expect(error).toMatchObject({ kind: 'timeout', timeoutKind: 'request', attempts: 3 });
-    expect(server.requests).toHaveLength(3);
+    await vi.waitFor(() => expect(server.requests).toHaveLength(3));
   });
 
   it('sends the same Idempotency-Key on every attempt of one call, and a new one per call', async () => {
@@ -251,16 +253,18 @@ describe('streams under faults (real server)', () => {
     const loopback = await startLoopbackServer((_request, response) => {
       response.writeHead(200, { 'content-type': 'text/event-stream' });
       response.write('data: {"n":0}\n\n');
+      // 25 comments 50 ms apart: 1.25 s of stream against a 1 s idle limit, so only the comments
+      // keep it alive, with a 20x margin per gap for a busy machine.
       let pings = 0;
       const timer = setInterval(() => {
-        if (++pings === 6) {
+        if (++pings === 25) {
           clearInterval(timer);
           response.end('data: {"n":1}\n\ndata: [DONE]\n\n');
         } else response.write(': keep-alive\n\n');
       }, 50);
     });
     try {
-      const core = createOpenAICore({ apiKey: TEST_API_KEY, baseUrl: loopback.baseUrl, logLevel: 'off', streamIdleTimeout: 150 });
+      const core = createOpenAICore({ apiKey: TEST_API_KEY, baseUrl: loopback.baseUrl, logLevel: 'off', streamIdleTimeout: 1_000 });
       const seen: unknown[] = [];
       for await (const chunk of core.stream('/chat/completions', { body: {} })) seen.push(chunk);
       expect(seen).toEqual([{ n: 0 }, { n: 1 }]);
