@@ -5,6 +5,8 @@ import { createFetchTransport } from '../transport/transport.js';
 import { fetchDispatcher } from './fetch-dispatcher.js';
 
 const GLOBAL_DISPATCHER = Symbol.for('undici.globalDispatcher.1');
+/** undici keeps an agent's options under a symbol described as `options`. */
+const OPTIONS: unique symbol = Symbol('options');
 type AgentClass = new (options?: Record<string, unknown>) => { close(): Promise<void> };
 
 function optionsOf(agent: object): Record<string, unknown> {
@@ -67,9 +69,9 @@ describe("the global fetch on Node", () => {
   });
 
   it.each([
-    ['a proxy agent', class ProxyAgent { [Symbol('options')] = {}; }],
-    ['an agent with TLS options', class Agent { [Symbol('options')] = { connect: { rejectUnauthorized: false } }; }],
-    ['an agent with interceptors', class Agent { [Symbol('options')] = { interceptors: { Agent: [] } }; }],
+    ['a proxy agent', class ProxyAgent { [OPTIONS] = {}; }],
+    ['an agent with TLS options', class Agent { [OPTIONS] = { connect: { rejectUnauthorized: false } }; }],
+    ['an agent with interceptors', class Agent { [OPTIONS] = { interceptors: { Agent: [] } }; }],
     ['an object that is not an agent', class Agent {}],
   ])('leaves %s alone', (_name, Dispatcher) => {
     (globalThis as Record<symbol, object>)[GLOBAL_DISPATCHER] = new Dispatcher();

@@ -41,6 +41,8 @@ interface Usage {
   output_tokens?: number;
 }
 
+const UNTRACED_ATTEMPT: AttemptTelemetry = { succeeded() {}, failed() {} };
+
 /** Starts telemetry for a call: opens the `openai.request` span and logs the request. */
 export function startCallTelemetry(hooks: ClientHooks, logger: ClientLogger, call: CallDescription): CallTelemetry {
   const started = Date.now();
@@ -67,6 +69,8 @@ export function startCallTelemetry(hooks: ClientHooks, logger: ClientLogger, cal
 
   return {
     attempt(attemptNumber) {
+      // Without a tracer an attempt has nothing to record: one shared no-op, no closures per attempt.
+      if (!hooks.tracing) return UNTRACED_ATTEMPT;
       let attemptSpan: Span | undefined;
       if (hooks.tracing) {
         safely(logger, 'tracing', () => {
@@ -103,14 +107,19 @@ export function startCallTelemetry(hooks: ClientHooks, logger: ClientLogger, cal
         if (typeof prompt === 'number') metric('counter', METRICS.tokens, prompt, { type: 'prompt' });
         if (typeof completion === 'number') metric('counter', METRICS.tokens, completion, { type: 'completion' });
       }
-      safely(logger, 'tracing', () => {
-        span?.setAttribute('http.response.status_code', meta.status);
-        if (meta.requestId) span?.setAttribute('openai.request_id', meta.requestId);
-        span?.setAttribute('openai.attempts', meta.attempts);
-        span?.setStatus?.({ code: 'ok' });
-        span?.end();
-      });
-      logger.debug(`← ${meta.status} ${call.method} ${call.url.pathname} in ${meta.durationMs} ms`, { requestId: meta.requestId, attempts: meta.attempts, headers: meta.headers });
+      if (span) {
+        safely(logger, 'tracing', () => {
+          span?.setAttribute('http.response.status_code', meta.status);
+          if (meta.requestId) span?.setAttribute('openai.request_id', meta.requestId);
+          span?.setAttribute('openai.attempts', meta.attempts);
+          span?.setStatus?.({ code: 'ok' });
+          span?.end();
+        });
+      }
+      // Checked first: reading `meta.headers` redacts every header, work for a line nobody logs.
+      if (logger.isEnabled('debug')) {
+        logger.debug(`← ${meta.status} ${call.method} ${call.url.pathname} in ${meta.durationMs} ms`, { requestId: meta.requestId, attempts: meta.attempts, headers: meta.headers });
+      }
     },
     failed(error) {
       const status = error.status === undefined ? 'none' : String(error.status);
@@ -128,7 +137,8 @@ export function startCallTelemetry(hooks: ClientHooks, logger: ClientLogger, cal
       logger[level](`✗ ${call.method} ${call.url.pathname}: ${error.message}`, { errorCode: error.errorCode, code: error.code, requestId: error.requestId, attempts: error.attempts });
     },
     streamEvent() {
-      metric('counter', METRICS.streamChunks, 1);
+      // Runs per stream event: nothing at all without a metrics hook.
+      if (hooks.metrics) metric('counter', METRICS.streamChunks, 1);
     },
     spanEvent(name, eventAttributes) {
       safely(logger, 'tracing', () => span?.addEvent?.(name, eventAttributes));

@@ -100,8 +100,11 @@ export function createResiliencePolicy(settings: ResilienceSettings): Resilience
   async function run<T>(call: CallContext, attempt: (attemptNumber: number) => Promise<AttemptOutcome<T>>): Promise<AttemptOutcome<T>> {
     const { options, endpoint } = call;
     const maxRetries = options.maxRetries ?? settings.maxRetries;
-    const { budget: _budget, ...clientRetry } = settings.retry;
-    const retry = { ...DEFAULT_RETRY, ...definedOnly(clientRetry), ...definedOnly(options.retry ?? {}) };
+    // Merged when a retry is weighed, not per call: most calls never fail.
+    const retrySettings = () => {
+      const { budget: _budget, ...clientRetry } = settings.retry;
+      return { ...DEFAULT_RETRY, ...definedOnly(clientRetry), ...definedOnly(options.retry ?? {}) };
+    };
     const breaker = options.circuitBreaker === false ? undefined : breakerFor(call.spec.method, endpoint);
     const useLimiter = limiter !== undefined && options.rateLimit !== false;
     const model = modelOf(call.spec.body);
@@ -139,11 +142,12 @@ export function createResiliencePolicy(settings: ResilienceSettings): Resilience
           outcomeEvent(endpoint, 'success', breaker);
         }
         budget?.refund();
-        await bookkeeping('settle the rate-limit permit', () => permit?.settle(totalTokens(outcome.value)));
+        // Without a limiter there is no bookkeeping, and no tick spent awaiting it.
+        if (permit) await bookkeeping('settle the rate-limit permit', () => permit.settle(totalTokens(outcome.value)));
         if (useLimiter) await bookkeeping('read rate-limit headers', () => limiter.observe(parseRateLimitHeaders(outcome.response.headers), model));
         return outcome;
       } catch (caught) {
-        await bookkeeping('settle the rate-limit permit', () => permit?.settle(0));
+        if (permit) await bookkeeping('settle the rate-limit permit', () => permit.settle(0));
         if (!OpenAIError.isInstance(caught)) throw caught;
         const error = caught;
         if (useLimiter && error.headers) await bookkeeping('read rate-limit headers', () => limiter.observe(parseRateLimitHeaders(new Headers(error.headers!)), model));
@@ -174,6 +178,7 @@ export function createResiliencePolicy(settings: ResilienceSettings): Resilience
         }
         // A server hint longer than maxRetryAfter is not a sleep order: fail now, with the
         // full figure, so the caller can reschedule (unless the retry hook says otherwise).
+        const retry = retrySettings();
         const hint = serverRetryHint(error);
         const hintTooLong = hint !== undefined && hint > retry.maxRetryAfter;
         let delayMs = hintTooLong ? hint : computeRetryDelay(error, attemptNumber, retry);

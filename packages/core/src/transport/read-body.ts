@@ -50,22 +50,30 @@ function responseFailure(kind: string, message: string, response: Response, apiK
  * typed `ResponseError`s of kinds `empty_body`, `unexpected_content_type` and `invalid_json`.
  */
 export function parseJsonBody(text: string, response: Response, apiKey: ApiKey): unknown {
+  // A page labelled HTML is refused even when it parses (a proxy's error page can be JSON-ish).
+  // Otherwise parsed first: a good body needs no trimmed copy and no look at its first
+  // characters; what went wrong is worked out only when parsing fails.
+  const contentType = response.headers.get('content-type') ?? '';
+  if (/text\/html/i.test(contentType)) throw unparsedBodyError(text, response, apiKey, undefined);
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw unparsedBodyError(text, response, apiKey, error);
+  }
+}
+
+/** Why a 2xx body did not parse: empty, an HTML page, another content type, or bad JSON. */
+function unparsedBodyError(text: string, response: Response, apiKey: ApiKey, error: unknown): ResponseError {
   const contentType = response.headers.get('content-type') ?? '';
   const trimmed = text.trim();
   if (trimmed === '') {
-    throw responseFailure('empty_body', `Expected a JSON body but the response (status ${response.status}) was empty.`, response, apiKey);
+    return responseFailure('empty_body', `Expected a JSON body but the response (status ${response.status}) was empty.`, response, apiKey);
   }
   if (/text\/html/i.test(contentType) || /^<(!doctype|html)/i.test(trimmed)) {
-    throw responseFailure('unexpected_content_type', `Expected JSON but the server returned an HTML page (status ${response.status}); a proxy may be in the way.`, response, apiKey);
+    return responseFailure('unexpected_content_type', `Expected JSON but the server returned an HTML page (status ${response.status}); a proxy may be in the way.`, response, apiKey);
   }
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch (error) {
-    if (contentType !== '' && !isJsonContentType(contentType)) {
-      throw responseFailure('unexpected_content_type', `Expected JSON but got content-type "${contentType}".`, response, apiKey, error);
-    }
-    throw responseFailure('invalid_json', `The response body is not valid JSON (${text.length} characters; it may have been truncated).`, response, apiKey, error);
+  if (contentType !== '' && !isJsonContentType(contentType)) {
+    return responseFailure('unexpected_content_type', `Expected JSON but got content-type "${contentType}".`, response, apiKey, error);
   }
-  return parsed;
+  return responseFailure('invalid_json', `The response body is not valid JSON (${text.length} characters; it may have been truncated).`, response, apiKey, error);
 }

@@ -3,7 +3,6 @@
  * timeout, transport, classification, body parsing) → middleware → metadata and telemetry.
  */
 import { abortError, linkSignals } from './abort.js';
-import type { ApiKey } from '../config/api-key.js';
 import { buildUrl } from './build-url.js';
 import { callHook } from '../observability/call-hook.js';
 import { startCallTelemetry, type CallTelemetry } from '../observability/call-telemetry.js';
@@ -90,14 +89,20 @@ function newIdempotencyKey(): string {
 }
 
 /**
- * Auth headers. Organization and project are set only when config has them: a caller's own
- * `OpenAI-Organization`/`OpenAI-Project` (default or per-call headers) must not be deleted by
- * an unset option, or the work lands in the key's default project.
+ * The attempt's headers: the call's, then auth, the idempotency key and the retry count. One
+ * copy of the call's headers per attempt (middleware may have changed them). Organization and
+ * project are set only when config has them: a caller's own `OpenAI-Organization`/`OpenAI-Project`
+ * (default or per-call headers) must not be deleted by an unset option, or the work lands in the
+ * key's default project.
  */
-function authHeaders(apiKey: ApiKey, config: ResolvedConfig): Record<string, string> {
-  const headers: Record<string, string> = { authorization: `Bearer ${apiKey.reveal()}` };
-  if (config.organizationId !== undefined) headers['openai-organization'] = config.organizationId;
-  if (config.projectId !== undefined) headers['openai-project'] = config.projectId;
+function attemptHeaders(callHeaders: Headers, config: ResolvedConfig, idempotencyKey: string | undefined, attemptNumber: number): Headers {
+  const headers = new Headers(callHeaders);
+  headers.set('authorization', `Bearer ${config.apiKey.reveal()}`);
+  if (config.organizationId !== undefined) headers.set('openai-organization', config.organizationId);
+  if (config.projectId !== undefined) headers.set('openai-project', config.projectId);
+  if (idempotencyKey !== undefined) headers.set('idempotency-key', idempotencyKey);
+  else headers.delete('idempotency-key');
+  headers.set('x-retry-count', String(attemptNumber - 1));
   return headers;
 }
 
@@ -155,10 +160,7 @@ export function createPipeline(parts: PipelineParts) {
       attempts = attemptNumber;
       if (options.signal?.aborted) throw abortError(options.signal);
       // Headers first: nothing below may throw between starting the timer and the try that clears it.
-      const headers = mergeHeaders(request.headers, authHeaders(config.apiKey, config), {
-        'idempotency-key': idempotencyKey,
-        'x-retry-count': String(attemptNumber - 1),
-      });
+      const headers = attemptHeaders(request.headers, config, idempotencyKey, attemptNumber);
       if (multipart) {
         headers.set('content-type', multipart.contentType);
         if (multipart.contentLength !== undefined) headers.set('content-length', String(multipart.contentLength));

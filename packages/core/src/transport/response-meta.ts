@@ -75,13 +75,25 @@ export function parseRetryAfter(headers: Headers, now = Date.now()): number | un
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
-/** Builds the metadata of one response. */
+/**
+ * Builds the metadata of one response. `headers` and `rateLimit` are worked out on first read
+ * (and then kept): redacting every header costs more than the rest of a call's bookkeeping, and
+ * most results never have their metadata read. Both are own enumerable properties, so spreading
+ * or `JSON.stringify` of the metadata shows them like the others.
+ */
 export function createResponseMeta(response: Pick<Response, 'status' | 'headers'>, attempts: number, durationMs: number, secret?: { redactIn(text: string): string }): ResponseMeta {
+  const source = response.headers;
+  let headers: Record<string, string> | undefined;
+  let rateLimit: RateLimitInfo | undefined;
   return {
-    requestId: response.headers.get('x-request-id') ?? undefined,
+    requestId: source.get('x-request-id') ?? undefined,
     status: response.status,
-    headers: redactHeaders(response.headers, secret),
-    rateLimit: parseRateLimitHeaders(response.headers),
+    get headers() {
+      return (headers ??= redactHeaders(source, secret));
+    },
+    get rateLimit() {
+      return (rateLimit ??= parseRateLimitHeaders(source));
+    },
     attempts,
     durationMs,
   };

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { ApiKey } from '../config/api-key.js';
+import { createResponseMeta } from './response-meta.js';
+
+const apiKey = new ApiKey('sk-meta-secret-0123456789');
+
+function meta() {
+  const headers = new Headers({
+    'x-request-id': 'req_1',
+    'set-cookie': 'session=abc',
+    'x-echo': 'Bearer sk-meta-secret-0123456789',
+    'x-ratelimit-limit-requests': '500',
+    'x-ratelimit-remaining-requests': '499',
+  });
+  return createResponseMeta({ status: 200, headers }, 2, 15, apiKey);
+}
+
+describe('response metadata', () => {
+  it('shows redacted headers and rate limits when spread or serialized, like plain data', () => {
+    const expected = {
+      requestId: 'req_1',
+      status: 200,
+      headers: {
+        'x-request-id': 'req_1',
+        'set-cookie': '[REDACTED]',
+        'x-echo': 'Bearer [REDACTED]',
+        'x-ratelimit-limit-requests': '500',
+        'x-ratelimit-remaining-requests': '499',
+      },
+      rateLimit: { limitRequests: 500, remainingRequests: 499 },
+      attempts: 2,
+      durationMs: 15,
+    };
+    expect({ ...meta() }).toEqual(expected);
+    expect(JSON.parse(JSON.stringify(meta()))).toEqual(expected);
+    expect(Object.keys(meta())).toEqual(['requestId', 'status', 'headers', 'rateLimit', 'attempts', 'durationMs']);
+  });
+
+  it('returns the same headers and rate-limit objects on every read', () => {
+    const value = meta();
+    expect(value.headers).toBe(value.headers);
+    expect(value.rateLimit).toBe(value.rateLimit);
+  });
+});
