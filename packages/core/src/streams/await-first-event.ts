@@ -7,6 +7,7 @@ import type { ApiKey } from '../config/api-key.js';
 import { classifyFailure } from '../errors/classify-failure.js';
 import { NetworkError, ResponseError } from '../errors/errors.js';
 import type { BodyContext } from '../transport/read-body.js';
+import { primeBody } from './primed-body.js';
 import { SseDecoder } from './sse-decoder.js';
 
 const IDLE = Symbol('idle');
@@ -34,7 +35,8 @@ async function refuseNonStream(response: Response, apiKey: ApiKey, contentType: 
 }
 
 /**
- * Returns a response whose body replays the bytes read so far and then the rest of the stream.
+ * Returns the response once its first event has arrived, its body primed (primed-body.ts): the
+ * stream reads the bytes read so far, then the rest from the same reader.
  *
  * @example
  * const response = await awaitFirstEvent(raw, apiKey, bodyContext); // inside the attempt
@@ -70,18 +72,5 @@ export async function awaitFirstEvent(response: Response, apiKey: ApiKey, contex
     prefix.push(chunk.value);
     if (probe.push(chunk.value).length > 0) break;
   }
-  const replay = new ReadableStream<Uint8Array>({
-    start(controller) {
-      for (const bytes of prefix) controller.enqueue(bytes);
-    },
-    async pull(controller) {
-      const next = await reader.read();
-      if (next.done) controller.close();
-      else controller.enqueue(next.value);
-    },
-    cancel(reason) {
-      return reader.cancel(reason);
-    },
-  }, { highWaterMark: 0 });
-  return new Response(replay, { status: response.status, statusText: response.statusText, headers: response.headers });
+  return primeBody(response, { prefix, reader });
 }

@@ -46,7 +46,8 @@ export class SseDecoder {
   /**
    * Scans only the new text, once: an unfinished line is kept as pieces and joined when its end
    * arrives, so one multi-megabyte event (a partial image) costs linear time, not a rescan of
-   * everything pending on every chunk.
+   * everything pending on every chunk. Line ends are found with `indexOf` (native, far faster
+   * than a loop over characters), remembering the next CR and LF so neither is searched twice.
    */
   #consume(text: string, final: boolean): ServerSentEvent[] {
     let start = 0;
@@ -57,24 +58,42 @@ export class SseDecoder {
       if (text.charCodeAt(0) === 10) start = 1;
     }
     const events: ServerSentEvent[] = [];
-    for (let index = start; index < text.length; index++) {
-      const char = text.charCodeAt(index);
-      if (char !== 10 && char !== 13) continue;
-      const line = this.#completeLine(text.slice(start, index));
-      if (char === 13) {
-        if (index + 1 < text.length) {
-          if (text.charCodeAt(index + 1) === 10) index++;
+    let nextLf = -2;
+    let nextCr = -2;
+    for (;;) {
+      if (nextLf !== -1 && nextLf < start) nextLf = text.indexOf('\n', start);
+      if (nextCr !== -1 && nextCr < start) nextCr = text.indexOf('\r', start);
+      const end = nextCr === -1 ? nextLf : nextLf === -1 ? nextCr : Math.min(nextLf, nextCr);
+      if (end === -1) break;
+      const event = this.#partialLine.length === 0 ? this.#lineIn(text, start, end) : this.#line(this.#completeLine(text.slice(start, end)));
+      let next = end + 1;
+      if (end === nextCr) {
+        if (next < text.length) {
+          if (text.charCodeAt(next) === 10) next++;
         } else {
           this.#pendingCarriageReturn = true;
         }
       }
-      start = index + 1;
-      const event = this.#line(line);
+      start = next;
       if (event) events.push(event);
     }
     if (start < text.length) this.#partialLine.push(text.slice(start));
     if (final && this.#partialLine.length > 0) this.#line(this.#completeLine(''));
     return events;
+  }
+
+  /**
+   * The line `text[start, end)`, read in place: a `data:` line (nearly every line of an API
+   * stream), a comment or a blank line costs no more than slicing out the value.
+   */
+  #lineIn(text: string, start: number, end: number): ServerSentEvent | undefined {
+    if (start === end) return this.#dispatch();
+    if (text.startsWith('data:', start)) {
+      const valueStart = text.charCodeAt(start + 5) === 32 && start + 5 < end ? start + 6 : start + 5;
+      this.#dataLines.push(text.slice(valueStart, end));
+      return undefined;
+    }
+    return this.#line(text.slice(start, end));
   }
 
   /** The pending pieces of a line plus its last piece, as one string. */
@@ -123,7 +142,8 @@ export class SseDecoder {
     this.#dataLines = [];
     this.#eventName = '';
     if (dataLines.length === 0) return undefined;
-    const event: ServerSentEvent = { event: eventName === '' ? 'message' : eventName, data: dataLines.join('\n') };
+    // One data line (the usual case) is the data itself, with no join.
+    const event: ServerSentEvent = { event: eventName === '' ? 'message' : eventName, data: dataLines.length === 1 ? dataLines[0]! : dataLines.join('\n') };
     if (this.#lastEventId !== undefined) event.id = this.#lastEventId;
     if (this.#retry !== undefined) event.retry = this.#retry;
     return event;

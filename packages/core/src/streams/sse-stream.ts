@@ -10,6 +10,7 @@ import { classifyStreamError, type ApiErrorObject } from '../errors/classify-res
 import { NetworkError, RequestError, ResponseError } from '../errors/errors.js';
 import type { ResponseMeta } from '../transport/response-meta.js';
 import { SseDecoder, type ServerSentEvent } from './sse-decoder.js';
+import { primedBodyOf } from './primed-body.js';
 
 /** What a started stream request resolves to. */
 export interface StartedStream {
@@ -41,7 +42,6 @@ export interface NamedEvent<T = unknown> {
 }
 
 const DONE = Symbol('done');
-const IDLE = Symbol('idle');
 
 /**
  * A stream of typed chunks. Breaking out of `for await` aborts the request and frees the socket.
@@ -110,7 +110,17 @@ export class SseStream<T> implements AsyncIterable<T> {
   [Symbol.asyncIterator](): AsyncIterator<T> {
     if (this.#iterated) return failing(new RequestError({ kind: 'stream_consumed', message: 'A stream can be iterated only once; read it in a single loop.' }));
     this.#iterated = true;
-    return this.#iterate();
+    this.#reading = true;
+    this.#stopUnreadClock();
+    // A plain iterator rather than an async generator: a chunk of many events hands them out
+    // from a queue, one resolved promise each, with no generator resumed per event.
+    return {
+      next: () => this.#next(),
+      return: () => {
+        this.#close(false);
+        return Promise.resolve({ value: undefined, done: true });
+      },
+    };
   }
 
   /**
@@ -123,7 +133,8 @@ export class SseStream<T> implements AsyncIterable<T> {
     const timer = setTimeout(() => {
       if (this.#reading) return;
       this.#expiredUnread = true;
-      response.body?.cancel().catch(() => undefined);
+      // A primed body is locked to its reader: cancel through that.
+      (primedBodyOf(response)?.reader ?? response.body)?.cancel().catch(() => undefined);
       this.#controller.abort();
       this.#linked.dispose();
     }, idleMs);
@@ -132,66 +143,133 @@ export class SseStream<T> implements AsyncIterable<T> {
 
   #stopUnreadClock: () => void = () => undefined;
 
-  async *#iterate(): AsyncGenerator<T> {
-    this.#reading = true;
-    this.#stopUnreadClock();
-    const callerSignal = this.#linked.signal;
+  // Iteration state: decoded events not yet handed out, and whether the stream is over.
+  #reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
+  readonly #decoder = new SseDecoder();
+  #queue: ServerSentEvent[] = [];
+  #queued = 0;
+  #bodyEnded = false;
+  #closed = false;
+  /** The `next()` in flight: a second call waits for it, as an async generator's would. */
+  #busy: Promise<unknown> | undefined;
+
+  #next(): Promise<IteratorResult<T>> {
+    if (this.#busy) return this.#busy.then(() => this.#next(), () => this.#next());
+    if (this.#closed) return Promise.resolve({ value: undefined, done: true });
+    if (this.#queued < this.#queue.length) {
+      try {
+        return Promise.resolve(this.#deliver());
+      } catch (error) {
+        this.#close(false);
+        return Promise.reject(error);
+      }
+    }
+    const pending = this.#fill();
+    this.#busy = pending;
+    const clear = () => {
+      if (this.#busy === pending) this.#busy = undefined;
+    };
+    pending.then(clear, clear);
+    return pending;
+  }
+
+  /** Reads until an event can be handed out, or the stream ends. */
+  async #fill(): Promise<IteratorResult<T>> {
     try {
-      yield* this.#events(callerSignal);
-    } finally {
-      this.#linked.dispose();
+      if (this.#reader === undefined) await this.#open();
+      for (;;) {
+        if (this.#queued < this.#queue.length) return this.#deliver();
+        if (this.#bodyEnded) {
+          if (this.#options.terminal !== 'eof') throw this.#interrupted('the body ended before [DONE]');
+          this.#close(true);
+          return { value: undefined, done: true };
+        }
+        const chunk = await this.#read(this.#reader!);
+        if (this.#linked.signal.aborted) throw abortError(this.#linked.signal, 'Stream');
+        this.#queue = chunk.done ? this.#decoder.end() : this.#decoder.push(chunk.value);
+        this.#queued = 0;
+        if (chunk.done) this.#bodyEnded = true;
+      }
+    } catch (error) {
+      this.#close(false);
+      throw error;
     }
   }
 
-  async *#events(callerSignal: AbortSignal): AsyncGenerator<T> {
+  async #open(): Promise<void> {
     const { response } = await this.#started;
     if (this.#expiredUnread) throw this.#idleTimeout(' while nobody read it');
-    if (response.body === null) throw this.#interrupted('the response had no body');
-    const reader = response.body.getReader();
-    const decoder = new SseDecoder();
-    let finished = false;
-    try {
-      for (;;) {
-        let chunk: ReadableStreamReadResult<Uint8Array>;
-        try {
-          chunk = await this.#read(reader);
-        } catch (error) {
-          if (error === IDLE) throw this.#idleTimeout();
-          throw classifyFailure(error, { phase: 'stream', callerSignal });
-        }
-        if (callerSignal.aborted) throw abortError(callerSignal, 'Stream');
-        const events = chunk.done ? decoder.end() : decoder.push(chunk.value);
-        for (const event of events) {
-          const item = this.#handle(event);
-          if (item === DONE) {
-            finished = true;
-            return;
-          }
-          yield item as T;
-        }
-        if (chunk.done) break;
-      }
-      finished = true;
-      if (this.#options.terminal !== 'eof') throw this.#interrupted('the body ended before [DONE]');
-    } finally {
-      if (!finished) this.#controller.abort();
-      reader.cancel().catch(() => undefined);
+    const primed = primedBodyOf(response);
+    if (primed) {
+      this.#reader = primed.reader;
+      for (const bytes of primed.prefix) this.#queue.push(...this.#decoder.push(bytes));
+      return;
     }
+    if (response.body === null) throw this.#interrupted('the response had no body');
+    this.#reader = response.body.getReader();
   }
 
-  /** Reads one chunk, racing the idle timer when one is set. */
+  /** The next event's item, or the end when it is `[DONE]`. Throws for an error event. */
+  #deliver(): IteratorResult<T> {
+    const item = this.#handle(this.#queue[this.#queued++]!);
+    if (item === DONE) {
+      this.#close(true);
+      return { value: undefined, done: true };
+    }
+    return { value: item as T, done: false };
+  }
+
+  /** Ends iteration once: a stream stopped early cancels its request; every end frees the socket. */
+  #close(finished: boolean): void {
+    if (this.#closed) return;
+    this.#closed = true;
+    this.#queue = [];
+    if (this.#idleTimer !== undefined) clearTimeout(this.#idleTimer);
+    if (!finished) this.#controller.abort();
+    this.#reader?.cancel().catch(() => undefined);
+    this.#linked.dispose();
+  }
+
+  // The idle clock: one timer for the stream, not one per read. A read notes when it started;
+  // the timer, when it fires, re-arms for what is left of the limit unless a read has been
+  // waiting for all of it. Time the caller spends between reads is not idleness.
+  #idleTimer: ReturnType<typeof setTimeout> | undefined;
+  #waitingSince = -1;
+  #idled = false;
+
+  #checkIdle = (): void => {
+    this.#idleTimer = undefined;
+    const idleMs = this.#options.idleTimeoutMs!;
+    if (this.#waitingSince < 0 || this.#closed) return;
+    const left = idleMs - (Date.now() - this.#waitingSince);
+    if (left > 0) {
+      this.#idleTimer = setTimeout(this.#checkIdle, left);
+      return;
+    }
+    this.#idled = true;
+    // Cancelling settles the pending read at once, whatever the transport does with the abort.
+    this.#reader?.cancel().catch(() => undefined);
+    this.#controller.abort();
+  };
+
+  /** Reads one chunk under the idle limit, when one is set; a failure is typed here. */
   async #read(reader: ReadableStreamDefaultReader<Uint8Array>): Promise<ReadableStreamReadResult<Uint8Array>> {
     const idleMs = this.#options.idleTimeoutMs;
-    if (idleMs === undefined) return reader.read();
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const idle = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(IDLE), idleMs);
-    });
-    try {
-      return await Promise.race([reader.read(), idle]);
-    } finally {
-      clearTimeout(timer);
+    if (idleMs !== undefined) {
+      this.#waitingSince = Date.now();
+      if (this.#idleTimer === undefined) this.#idleTimer = setTimeout(this.#checkIdle, idleMs);
     }
+    let chunk: ReadableStreamReadResult<Uint8Array>;
+    try {
+      chunk = await reader.read();
+    } catch (error) {
+      if (this.#idled) throw this.#idleTimeout();
+      throw classifyFailure(error, { phase: 'stream', callerSignal: this.#linked.signal });
+    } finally {
+      this.#waitingSince = -1;
+    }
+    if (this.#idled) throw this.#idleTimeout();
+    return chunk;
   }
 
   #idleTimeout(why = ''): NetworkError {

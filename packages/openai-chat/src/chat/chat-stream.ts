@@ -43,26 +43,51 @@ export class ChatCompletionStream implements AsyncIterable<ChatCompletionChunk> 
     this.#source.abort(reason);
   }
 
-  async *[Symbol.asyncIterator](): AsyncGenerator<ChatCompletionChunk> {
+  [Symbol.asyncIterator](): AsyncIterator<ChatCompletionChunk> {
     this.#started = true;
-    let completed = false;
-    try {
-      for await (const chunk of this.#source) {
-        this.#assembler.add(chunk);
-        yield chunk;
+    // A thin iterator over the source's, not an async generator: each chunk is assembled as it
+    // passes, with no generator resumed per chunk.
+    const source = this.#source[Symbol.asyncIterator]();
+    let ended = false;
+    const end = (failed: boolean, error?: unknown) => {
+      if (ended) return;
+      ended = true;
+      if (failed) this.#settle.reject(error);
+      else {
+        // `getResponseMeta(await stream.finalChatCompletion())` works as for `create()`.
+        const meta = this.#source.meta;
+        const result = this.#assembler.result();
+        this.#settle.resolve(meta ? attachResponseMeta(result, meta) : result);
       }
-      completed = true;
-      // `getResponseMeta(await stream.finalChatCompletion())` works as for `create()`.
-      const meta = this.#source.meta;
-      const result = this.#assembler.result();
-      this.#settle.resolve(meta ? attachResponseMeta(result, meta) : result);
-    } catch (error) {
-      this.#settle.reject(error);
-      throw error;
-    } finally {
-      // Reached without an error only when the caller stopped early (a `break`, or `return()`).
-      if (!completed) this.#settle.reject(new RequestError({ kind: 'aborted', message: 'The stream was stopped before it finished (the loop broke out early), so there is no final completion.' }));
-    }
+    };
+    return {
+      next: () =>
+        source.next().then(
+          (step) => {
+            if (step.done) end(false);
+            else {
+              try {
+                this.#assembler.add(step.value);
+              } catch (error) {
+                // A chunk the assembler cannot take ends the stream, and the final completion, with its error.
+                end(true, error);
+                void source.return?.();
+                throw error;
+              }
+            }
+            return step;
+          },
+          (error: unknown) => {
+            end(true, error);
+            throw error;
+          },
+        ),
+      return: () => {
+        // The caller stopped early (a `break`, or `return()`): there is no final completion.
+        end(true, new RequestError({ kind: 'aborted', message: 'The stream was stopped before it finished (the loop broke out early), so there is no final completion.' }));
+        return source.return ? source.return() : Promise.resolve({ value: undefined, done: true });
+      },
+    };
   }
 
   /** Only the text: each content delta of the first choice. */

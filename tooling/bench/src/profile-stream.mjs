@@ -1,0 +1,50 @@
+// A focused profile target for issue 13 §3: ours against a raw fetch SSE loop, per stream shape.
+// `node [--cpu-prof] tooling/bench/src/profile-stream.mjs [shape] [which]`; shape is one of
+// block, bursts, single, paced; which is both (default), ours or raw.
+import { fork } from 'node:child_process';
+import { createChatService } from '@integrations/openai-chat';
+import { compare, measure } from './measure.mjs';
+
+const server = fork(new URL('./server.mjs', import.meta.url).pathname, { stdio: 'inherit' });
+const { port } = await new Promise((resolve) => server.once('message', resolve));
+const shape = process.argv[2] ?? 'single';
+const which = process.argv[3] ?? 'both';
+const baseUrl = `http://127.0.0.1:${port}${shape === 'block' ? '' : `/${shape}`}/v1`;
+const apiKey = 'sk-bench';
+const params = { model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'Tell me about foxes.' }] };
+const chat = createChatService({ apiKey, baseUrl, logLevel: 'off' });
+const decoder = new TextDecoder();
+const chunks = shape === 'paced' ? 300 : 2000;
+
+async function ours() {
+  let count = 0;
+  for await (const _chunk of chat.createStream(params)) count++;
+  return count;
+}
+async function raw() {
+  const response = await fetch(`${baseUrl}/chat/completions`, { method: 'POST', headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' }, body: JSON.stringify({ ...params, stream: true }) });
+  let buffer = '';
+  let count = 0;
+  for await (const bytes of response.body) {
+    buffer += decoder.decode(bytes, { stream: true });
+    let end;
+    while ((end = buffer.indexOf('\n\n')) !== -1) {
+      const data = buffer.slice(6, end);
+      buffer = buffer.slice(end + 2);
+      if (data !== '[DONE]') { JSON.parse(data); count++; }
+    }
+  }
+  return count;
+}
+for (const task of [ours, raw]) if ((await task()) !== chunks) throw new Error(`${task.name} did not read every chunk`);
+const count = shape === 'paced' ? 6 : 10;
+if (which === 'both') {
+  const [mine, floor] = await compare([ours, raw], { count, warmup: 3, rounds: 5 });
+  console.log(`${shape}: ours ${(mine.cpuMicros / chunks).toFixed(2)} µs, raw ${(floor.cpuMicros / chunks).toFixed(2)} µs CPU/chunk: ${(mine.cpuMicros / floor.cpuMicros).toFixed(2)}x`);
+} else {
+  const task = which === 'ours' ? ours : raw;
+  await measure(task, { count: 5, warmup: 0 });
+  const result = await measure(task, { count: count * 3, warmup: 0 });
+  console.log(`${which} ${shape}: ${(result.cpuMicros / chunks).toFixed(2)} µs CPU/chunk`);
+}
+server.kill();
