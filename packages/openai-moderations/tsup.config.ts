@@ -1,4 +1,5 @@
 import { defineConfig } from 'tsup';
 import { tsupPreset } from '@integrations/config/tsup';
 
-export default defineConfig(tsupPreset());
+// The main entry reaches `schemas` (and zod) only through a dynamic import: its own chunk.
+export default defineConfig(tsupPreset({ entry: ['src/index.ts', 'src/schemas.ts'] }));

@@ -25,6 +25,11 @@ export function tsupPreset(overrides = {}) {
     // Keep `node:fs/promises` as written: tsup strips the prefix by default, and a bundler run
     // with `--conditions=node` (or Deno, or an edge build) cannot resolve a bare `fs/promises`.
     removeNodeProtocol: false,
+    // The maps point into the `src/` each package ships instead of embedding it a second time:
+    // the installed size stays small (sources once, not once per map and format).
+    esbuildOptions(options) {
+      options.sourcesContent = false;
+    },
     ...overrides,
   };
 }

@@ -20,11 +20,12 @@ import { createResiliencePolicy } from './resilience/resilience.js';
 import { SseStream } from './streams/sse-stream.js';
 import { createByteStream, failedByteStream, type ByteStream } from './streams/byte-stream.js';
 import { createFetchTransport } from './transport/transport.js';
-import { validateParams, type LazySchema, type ParamsSchema } from './services/validation.js';
+import { afterValidation, type AnySchema } from './services/validation.js';
 
 const CORE_BRAND = Symbol.for('@integrations/openai-core/core');
 
-type Schema<T> = ParamsSchema<T> | LazySchema<ParamsSchema<T>>;
+// A `deferredSchema` loads its module (and zod) on the first call that needs it.
+type Schema<T> = AnySchema<T>;
 
 /** The shared parts of a call made through a verb. */
 export interface CallInit {
@@ -145,24 +146,24 @@ export function createOpenAICore(configOrCore: ClientOptions | OpenAICore = {}, 
   };
 
   /** Builds the spec inside the promise, so a bad path or body rejects instead of throwing. */
-  async function run<T>(build: RequestSpec | (() => RequestSpec), options?: RequestOptions): Promise<T> {
+  async function run<T>(build: RequestSpec | (() => RequestSpec | Promise<RequestSpec>), options?: RequestOptions): Promise<T> {
     const checked = checkRequestOptions(options);
-    const spec = typeof build === 'function' ? build() : build;
+    const built = typeof build === 'function' ? build() : build;
+    // Awaited only while a deferred schema loads: a loaded schema adds no tick per call.
+    const spec = built instanceof Promise ? await built : built;
     const kind = spec.responseKind === 'binary' || spec.responseKind === 'text' ? spec.responseKind : 'json';
     const { value, meta } = await execute(spec, checked, parsers[kind]);
     return attachResponseMeta(value as T, meta);
   }
 
   /** A spec whose body is JSON, or multipart form data with `multipart: true`, validated first. */
-  function withPayload(method: RequestSpec['method'], path: string, init: { body?: unknown; schema?: Schema<unknown>; multipart?: boolean } & CallInit, responseKind: RequestSpec['responseKind']): RequestSpec {
+  function withPayload(method: RequestSpec['method'], path: string, init: { body?: unknown; schema?: Schema<unknown>; multipart?: boolean } & CallInit, responseKind: RequestSpec['responseKind']): RequestSpec | Promise<RequestSpec> {
     if (!init.multipart) return withBody(method, path, init as BodyInit<unknown>, { responseKind });
-    if (init.schema) validateParams(init.schema, init.body);
-    return { ...bare(method, path, init), multipart: init.body as Record<string, FormValue>, responseKind };
+    return validated(init, () => ({ ...bare(method, path, init), multipart: init.body as Record<string, FormValue>, responseKind }));
   }
 
-  function withBody<P>(method: RequestSpec['method'], path: string, init: BodyInit<P>, extra: Partial<RequestSpec>): RequestSpec {
-    if (init.schema) validateParams(init.schema, init.body);
-    return { ...bare(method, path, init), body: init.body, ...extra };
+  function withBody<P>(method: RequestSpec['method'], path: string, init: BodyInit<P>, extra: Partial<RequestSpec>): RequestSpec | Promise<RequestSpec> {
+    return validated(init, () => ({ ...bare(method, path, init), body: init.body, ...extra }));
   }
 
   const core: OpenAICore = {
@@ -172,10 +173,7 @@ export function createOpenAICore(configOrCore: ClientOptions | OpenAICore = {}, 
     get: (path, init = {}, options) => run(() => bare('GET', path, init), options),
     post: (path, init, options) => run(() => withBody('POST', path, init, {}), options),
     delete: (path, init = {}, options) => run(() => bare('DELETE', path, init), options),
-    postMultipart: (path, init, options) => run(() => {
-      if (init.schema) validateParams(init.schema, init.body);
-      return { ...bare('POST', path, init), multipart: init.body };
-    }, options),
+    postMultipart: (path, init, options) => run(() => validated(init, () => ({ ...bare('POST', path, init), multipart: init.body })), options),
     getBinary: (path, init = {}, options) => run(() => ({ ...bare('GET', path, init), responseKind: 'binary' }), options),
     postBinary: (path, init, options) => run(() => withBody('POST', path, init, { responseKind: 'binary' }), options),
     stream<T, P>(path: string, init: StreamInit<P>, rawOptions?: RequestOptions) {
@@ -204,7 +202,8 @@ export function createOpenAICore(configOrCore: ClientOptions | OpenAICore = {}, 
         idleTimeoutMs,
         start: async (signal) => {
           // Validation runs here, inside the stream's start: its error surfaces on the first read.
-          const spec = withPayload(method, path, init, 'sse');
+          const built = withPayload(method, path, init, 'sse');
+          const spec = built instanceof Promise ? await built : built;
           const { value, meta, telemetry } = await execute(spec, { ...options, signal }, (response, context) => awaitFirstEvent(response, config.apiKey, context, idleTimeoutMs));
           onEvent = telemetry.streamEvent;
           return { response: value, meta };
@@ -228,7 +227,8 @@ export function createOpenAICore(configOrCore: ClientOptions | OpenAICore = {}, 
         start: async (signal) => {
           // A GET without body or schema is bare; anything else is validated and sent as given.
           const method = init.method ?? (init.body === undefined ? 'GET' : 'POST');
-          const spec = method === 'GET' && init.body === undefined && !init.schema ? { ...bare('GET', path, init), responseKind: 'stream' as const } : withPayload(method, path, init, 'stream');
+          const built = method === 'GET' && init.body === undefined && !init.schema ? { ...bare('GET', path, init), responseKind: 'stream' as const } : withPayload(method, path, init, 'stream');
+          const spec = built instanceof Promise ? await built : built;
           // The body is handed over unread: the attempt ends with the headers.
           const { value, meta } = await execute(spec, { ...options, signal }, async (response) => response);
           return { response: value, meta };
@@ -254,6 +254,11 @@ export function streamIdleTimeoutFor(config: ResolvedConfig, options: RequestOpt
   const explicit = options.streamIdleTimeout ?? config.streamIdleTimeout;
   if (explicit !== undefined) return explicit;
   return Math.min(options.timeout ?? config.timeout, DEFAULT_STREAM_IDLE_TIMEOUT_MS);
+}
+
+/** The spec `finish` builds, once the body has passed `init.schema` (when there is one). */
+function validated(init: { body?: unknown; schema?: Schema<unknown> }, finish: () => RequestSpec): RequestSpec | Promise<RequestSpec> {
+  return init.schema ? afterValidation(init.schema, init.body, finish) : finish();
 }
 
 /** A spec without a body: the path (a template filled from `pathParams`) and the call's parts. */

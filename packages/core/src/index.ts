@@ -44,5 +44,8 @@ export { SseStream, type NamedEvent } from './streams/sse-stream.js';
 export { estimateTokens } from './resilience/token-estimate.js';
 export { createFetchTransport, type Transport, type TransportRequest } from './transport/transport.js';
 export { contentTypeFor, isUploadable, toFile, type FilePath, type Uploadable, type UploadFile } from './uploads/upload-source.js';
-export { lazySchema, validateParams, type LazySchema, type ParamsSchema } from './services/validation.js';
+export {
+  deferredSchema, lazySchema, resolveSchema, validateParams, validateParamsAsync,
+  type AnySchema, type DeferredSchema, type LazySchema, type ParamsSchema,
+} from './services/validation.js';
 export { VERSION } from './version.js';

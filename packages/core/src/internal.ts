@@ -21,3 +21,4 @@ export { computeRetryDelay, rateLimitResetWait, serverRetryHint } from './resili
 export { RetryBudget } from './resilience/retry-budget.js';
 export { attachResponseMeta, createResponseMeta, parseRateLimitHeaders, parseRetryAfter } from './transport/response-meta.js';
 export { toUploadSource, type UploadSource } from './uploads/upload-source.js';
+export { afterValidation } from './services/validation.js';

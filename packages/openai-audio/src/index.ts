@@ -3,10 +3,11 @@
  * streamed transcripts, and speech as bytes, a web stream, typed events or an atomic file.
  */
 export { createAudioService, type AudioService, type BinaryStream } from './audio/audio.js';
-export {
-  SPEECH_VOICES, speechParamsSchema, transcriptionParamsSchema, translationParamsSchema,
-  type AudioResponseFormat, type SpeechCreateParams, type SpeechVoice, type TranscriptionCreateParams, type TranslationCreateParams,
+// The zod schemas are at `./schemas`: they do not load with this entry.
+export type {
+  AudioResponseFormat, SpeechCreateParams, SpeechVoice, TranscriptionCreateParams, TranslationCreateParams,
 } from './audio/audio-schemas.js';
+export { SPEECH_VOICES } from './audio/speech-voices.js';
 export type {
   SpeechAudioDeltaEvent, SpeechAudioDoneEvent, SpeechStreamEvent, TextFormat, Transcription, TranscriptionDiarized,
   TranscriptionDiarizedSegment, TranscriptionFor, TranscriptionLogprob, TranscriptionSegment, TranscriptionStreamEvent, TranscriptionVerbose,

@@ -3,7 +3,8 @@
  * `waitFor` with progress, and results streamed line by line and typed by endpoint.
  */
 export { createBatchesService, type BatchesService } from './batches/batches.js';
-export { batchCreateParamsSchema, batchListParamsSchema, type BatchCreateParams, type BatchListParams } from './batches/batches-schemas.js';
+// The zod schemas are at `./schemas`: they do not load with this entry.
+export type { BatchCreateParams, BatchListParams } from './batches/batches-schemas.js';
 export { FINAL_BATCH_STATUSES, type Batch, type BatchEndpoint, type BatchError, type BatchRequestCounts, type BatchStatus } from './batches/batches-types.js';
 export { batchesOperations } from './batches/batches-operations.js';
 export type { SubmitOptions } from './batches/submit.js';

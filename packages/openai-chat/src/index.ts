@@ -3,7 +3,8 @@
  * and a tool loop.
  */
 export { createChatService, type ChatCompletionService } from './chat/chat-service.js';
-export { chatCompletionParamsSchema, chatMessageSchema, type ChatCompletionCreateParams, type ChatCompletionMessageParam } from './chat/chat-schemas.js';
+// The zod schemas are at `./schemas` and the zod helpers at `./zod`: neither loads with this entry.
+export type { ChatCompletionCreateParams, ChatCompletionMessageParam } from './chat/chat-schemas.js';
 export { ChatCompletionStream } from './chat/chat-stream.js';
 export type {
   ChatCompletion, ChatCompletionChoice, ChatCompletionChunk, ChatCompletionMessage, ChatCompletionMessageToolCall,
@@ -11,8 +12,8 @@ export type {
 } from './chat/chat-types.js';
 export { CompletionAssembler } from './chat/completion-assembler.js';
 export { parseCompletion, type ParsedChatCompletion, type ParsedToolCall } from './structured/parse-completion.js';
-export { zodFunction, zodResponseFormat, type ToolContext, type ZodFunctionTool, type ZodResponseFormat } from './structured/zod-helpers.js';
-export { type ToolRunOptions, type ToolRunResult } from './tools/run-tools.js';
+export type { ToolContext, ZodFunctionTool, ZodResponseFormat } from './structured/helper-types.js';
+export type { ToolRunOptions, ToolRunResult } from './tools/run-tools.js';
 // What a chat-only user needs from core, so installing this package alone is enough.
 export {
   AuthenticationError, ConfigurationError, ContentPolicyError, getResponseMeta, NetworkError, OpenAIError, RateLimitError,

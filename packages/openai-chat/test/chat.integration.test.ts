@@ -2,7 +2,8 @@
 import { startMockServer, type MockServer } from '@integrations/openai-testing';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { createChatService, zodFunction, zodResponseFormat } from '../src/index.js';
+import { createChatService } from '../src/index.js';
+import { zodFunction, zodResponseFormat } from '../src/zod.js';
 
 let server: MockServer;
 beforeAll(async () => (server = await startMockServer()));

@@ -3,10 +3,11 @@
  * `b64_json` on demand and save images atomically.
  */
 export { createImagesService, type ImagesService } from './images/images.js';
-export {
-  imageEditParamsSchema, imageEditReferenceParamsSchema, imageEditUploadParamsSchema, imageGenerateParamsSchema, imageVariationParamsSchema, isReferenceEdit,
-  type ImageEditParams, type ImageEditReferenceParams, type ImageEditUploadParams, type ImageGenerateParams, type ImageReference, type ImageVariationParams,
+// The zod schemas are at `./schemas`: they do not load with this entry.
+export type {
+  ImageEditParams, ImageEditReferenceParams, ImageEditUploadParams, ImageGenerateParams, ImageReference, ImageVariationParams,
 } from './images/images-schemas.js';
+export { isReferenceEdit } from './images/is-reference-edit.js';
 export type {
   Image, ImageEditCompletedEvent, ImageEditPartialImageEvent, ImageEditStreamEvent, ImageGenCompletedEvent, ImageGenPartialImageEvent,
   ImageGenStreamEvent, ImagesResponse, ImagesStreamUsage, ImagesUsage,

@@ -4,8 +4,10 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import * as chatSubpath from './chat.js';
 import {
   createChatService, createEmbeddingsService, createModelsService, createModerationsService, createOpenAIClient, createOpenAIClientFromEnv,
-  RateLimitError, toFile, zodResponseFormat,
+  RateLimitError, toFile,
 } from './index.js';
+import * as schemasSubpath from './schemas.js';
+import { zodResponseFormat } from './zod.js';
 
 // Each domain's factory is spied on (and still does its work), to see when the client calls it.
 vi.mock('@integrations/openai-chat', async (importOriginal) => {
@@ -99,6 +101,8 @@ describe('createOpenAIClient', () => {
   it('re-exports every domain and core, at the root and per subpath', () => {
     expect(createChatService).toBe(chatSubpath.createChatService);
     expect(zodResponseFormat).toBeTypeOf('function');
+    expect(schemasSubpath.chatCompletionParamsSchema).toBeTypeOf('function');
+    expect(schemasSubpath.embeddingParamsSchema).toBeTypeOf('function');
     expect(RateLimitError.isInstance(new RateLimitError({ kind: 'too_many_requests', message: 'x' }))).toBe(true);
   });
 });
@@ -107,6 +111,9 @@ describe('the umbrella exports', () => {
   it('has no low-level runTools or embedMany whose signatures differ from the client methods', async () => {
     const umbrella: Record<string, unknown> = await import('./index.js');
     expect(umbrella.runTools).toBeUndefined();
+    // zod loads on first use: its schemas and helpers live at `./schemas` and `./zod`.
+    expect(umbrella.chatCompletionParamsSchema).toBeUndefined();
+    expect(umbrella.zodResponseFormat).toBeUndefined();
     expect(umbrella.embedMany).toBeUndefined();
     expect(typeof createOpenAIClient(MOCK_CLIENT_OPTIONS).chat.runTools).toBe('function');
   });

@@ -1,5 +1,5 @@
 // Structured output: the answer is parsed and typed by a zod schema.
-import { zodResponseFormat } from '@integrations/openai';
+import { zodResponseFormat } from '@integrations/openai/zod';
 import { z } from 'zod';
 import { heading } from './setup.mjs';
 

@@ -1,5 +1,5 @@
 // A tool loop: the model asks for two tools, they run concurrently, the answer uses both.
-import { zodFunction } from '@integrations/openai';
+import { zodFunction } from '@integrations/openai/zod';
 import { z } from 'zod';
 import { heading } from './setup.mjs';
 

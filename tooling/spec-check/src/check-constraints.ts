@@ -45,7 +45,8 @@ export async function checkConstraints(
   spec: SpecDocument, registered: RegisteredOperation, specOperation: SpecOperation, bodySchema: SpecSchema,
   pathParams: Record<string, string>, rules: CoRequirements = {},
 ): Promise<ConstraintReport> {
-  const schema = registered.operation.requestSchema!();
+  // A domain package's schema loads (with zod) on first use.
+  const schema = await registered.operation.requestSchema!();
   // A multipart body's file fields hold strings in the probes; the service takes files.
   const files = registered.operation.requestBody === 'multipart' ? binaryFields(spec, bodySchema) : new Set<string>();
   const asSent = (body: unknown) => withFiles(body, files);

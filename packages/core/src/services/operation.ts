@@ -4,7 +4,7 @@
  * tests read these lists, so an operation cannot be added without being checked.
  */
 import type { HttpMethod } from '../transport/request-spec.js';
-import type { LazySchema, ParamsSchema } from './validation.js';
+import type { DeferredSchema, ParamsSchema } from './validation.js';
 
 /** What a registry-driven test hands an operation's `invoke`. */
 export interface OperationInput {
@@ -23,8 +23,11 @@ export interface Operation<Service = unknown> {
   readonly path: string;
   /** How the request body is sent, when there is one. */
   readonly requestBody?: 'json' | 'multipart';
-  /** The schema the service validates the request body with. */
-  readonly requestSchema?: LazySchema<ParamsSchema<unknown>>;
+  /**
+   * The schema the service validates the request body with. Call it and await the result: it
+   * loads the package's schema module (and zod) on first use.
+   */
+  readonly requestSchema?: DeferredSchema<ParamsSchema<unknown>>;
   /** Calls the operation through the service's public method (for registry-driven tests). */
   invoke(service: Service, input: OperationInput): unknown;
 }

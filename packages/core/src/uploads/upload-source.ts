@@ -4,7 +4,6 @@
  * Blobs, `{ path }`) are replayable, so a retry can send them again.
  */
 import { RequestError } from '../errors/errors.js';
-import { openFilePathSource } from '#file-path-source';
 
 /** A file on disk, streamed in chunks (Node, Bun and Deno only). */
 export interface FilePath {
@@ -144,6 +143,8 @@ export async function toUploadSource(input: Uploadable, fallbackName = 'file'): 
   }
   if (typeof (input as FilePath).path === 'string') {
     const path = (input as FilePath).path;
+    // Node's fs loads on the first `{ path }` upload, not with the package.
+    const { openFilePathSource } = await import('#file-path-source');
     const file = await openFilePathSource(path).catch((error: unknown) => {
       throw new RequestError({ kind: 'unsupported_upload', message: `Cannot upload { path: ${JSON.stringify(path)} }: ${(error as Error).message}`, cause: error });
     });

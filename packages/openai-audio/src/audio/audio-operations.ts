@@ -1,7 +1,12 @@
 /** The operations of the audio service, as the official spec names them (see `Operation`). */
-import { defineOperations } from '@integrations/openai-core';
-import { speechParamsSchema, transcriptionParamsSchema, translationParamsSchema, type SpeechCreateParams, type TranscriptionCreateParams, type TranslationCreateParams } from './audio-schemas.js';
+import { deferredSchema, defineOperations } from '@integrations/openai-core';
+import type { SpeechCreateParams, TranscriptionCreateParams, TranslationCreateParams } from './audio-schemas.js';
 import type { AudioService } from './audio.js';
+
+// The schema module (and zod/mini with it) is loaded on the first validation, not on import.
+const speechParamsSchema = deferredSchema(async () => (await import('../schemas.js')).speechParamsSchema);
+const transcriptionParamsSchema = deferredSchema(async () => (await import('../schemas.js')).transcriptionParamsSchema);
+const translationParamsSchema = deferredSchema(async () => (await import('../schemas.js')).translationParamsSchema);
 
 /** `POST /audio/speech` (JSON), `POST /audio/transcriptions` and `POST /audio/translations` (multipart). */
 export const audioOperations = defineOperations<AudioService>()({

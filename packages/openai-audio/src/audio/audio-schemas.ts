@@ -9,9 +9,7 @@ import { isUploadable, lazySchema, type LazySchema, type ParamsSchema, type Uplo
 import * as z from 'zod/mini';
 import { createSpeechRequestSchema, type CreateSpeechRequest } from '../generated/create-speech.js';
 import { speechIssues, transcriptionIssues, type RuleIssue } from './audio-model-rules.js';
-
-/** The built-in voices the spec's description lists. */
-export const SPEECH_VOICES = ['alloy', 'ash', 'ballad', 'coral', 'echo', 'fable', 'onyx', 'nova', 'sage', 'shimmer', 'verse', 'marin', 'cedar'] as const;
+import { SPEECH_VOICES } from './speech-voices.js';
 
 /** A built-in voice, or a custom voice by id. */
 export type SpeechVoice = (typeof SPEECH_VOICES)[number] | { id: string };

@@ -4,8 +4,8 @@
  * (`speechStream`), as typed events (`speechEvents`) or straight into a file (`saveSpeech`).
  */
 import {
-  createOpenAICore, failedByteStream, getResponseMeta, rejectingMethods, RequestError, SseStream, validateParams,
-  type ByteStream, type ClientOptions, type FormValue, type OpenAICore, type ParamsSchema, type RequestOptions,
+  createOpenAICore, deferredSchema, failedByteStream, getResponseMeta, rejectingMethods, RequestError, SseStream, validateParamsAsync,
+  type ByteStream, type ClientOptions, type DeferredSchema, type FormValue, type OpenAICore, type ParamsSchema, type RequestOptions,
 } from '@integrations/openai-core';
 import { attachResponseMeta } from '@integrations/openai-core/internal';
 import { audioOperations as operations } from './audio-operations.js';
@@ -45,30 +45,29 @@ function refuse(path: string, message: string, hint: string): never {
   throw new RequestError({ kind: 'validation', message, issues: [{ path, message: hint }] });
 }
 
-/** Speech params for a binary answer: `stream_format: 'sse'` belongs to `speechEvents`. */
-function binarySpeech(params: SpeechCreateParams): SpeechCreateParams {
-  validateParams(createSpeech.requestSchema, params);
-  if (params.stream_format === 'sse') refuse('stream_format', "stream_format: 'sse' is for speechEvents(); this method returns the audio bytes.", 'use speechEvents()');
-  return params;
-}
-
 /**
- * A schema that runs `check` (which validates and throws the typed error itself): core checks a
- * call's body with it inside the call, so a stream reports the error on its first read.
+ * `base` (loaded on first use), then `check` on a body that passed it (`check` throws the typed
+ * error itself): core checks a call's body with it inside the call, so a stream reports the
+ * error on its first read.
  */
-const checkedBy = (check: (value: never) => unknown): ParamsSchema => ({
-  safeParse: (value) => {
-    check(value as never);
-    return { success: true, data: value };
-  },
+const checkedBy = <T>(base: DeferredSchema<ParamsSchema> | undefined, check: (value: T) => void): DeferredSchema<ParamsSchema> => deferredSchema(async () => {
+  const schema = await base!();
+  return {
+    safeParse: (value, context) => {
+      const result = schema.safeParse(value, context);
+      if (result.success) check(value as T);
+      return result;
+    },
+  };
 });
 
-/** Speech for a binary answer: the schema, and no `stream_format: 'sse'`. */
-const binarySpeechSchema = checkedBy(binarySpeech);
+/** Speech for a binary answer: the schema, and no `stream_format: 'sse'` (that belongs to `speechEvents`). */
+const binarySpeechSchema = checkedBy(createSpeech.requestSchema, (params: SpeechCreateParams) => {
+  if (params.stream_format === 'sse') refuse('stream_format', "stream_format: 'sse' is for speechEvents(); this method returns the audio bytes.", 'use speechEvents()');
+});
 
 /** A streamed transcript: the schema, and a model that streams. */
-const streamedTranscriptionSchema = checkedBy((params: TranscriptionCreateParams) => {
-  validateParams(createTranscription.requestSchema, params);
+const streamedTranscriptionSchema = checkedBy(createTranscription.requestSchema, (params: TranscriptionCreateParams) => {
   if (params.model === 'whisper-1') refuse('model', 'whisper-1 does not stream (the API ignores stream: true for it); use transcribe(), or a GPT transcription model.', 'whisper-1 does not stream');
 });
 
@@ -86,16 +85,15 @@ export function createAudioService(configOrCore: ClientOptions | OpenAICore = {}
   const core = createOpenAICore(configOrCore);
 
   /** A multipart call whose answer is JSON or, for the text formats, a string. */
-  function transcript<T>(path: string, schema: typeof createTranscription.requestSchema, params: { response_format?: string; stream?: boolean | null }, options?: RequestOptions): Promise<T> {
-    validateParams(schema, params);
+  async function transcript<T>(path: string, schema: typeof createTranscription.requestSchema, params: { response_format?: string; stream?: boolean | null }, options?: RequestOptions): Promise<T> {
+    await validateParamsAsync(schema!, params);
     if (params.stream === true && path === createTranscription.path) refuse('stream', 'stream: true is for transcribeStream(); transcribe() returns one response.', 'use transcribeStream()');
     const responseKind = TEXT_FORMATS.has(params.response_format ?? 'json') ? 'text' : 'json';
     return core.request<T>({ method: 'POST', path, multipart: asForm(params), responseKind }, options);
   }
 
   const speechStream: AudioService['speechStream'] = (params, options) => {
-    // core.byteStream sends no body, and so checks no schema, when `body` is undefined.
-    if (params === undefined) binarySpeech(params);
+    // A POST is checked against its schema even without a body, so `undefined` params fail on the first read.
     return core.byteStream(createSpeech.path, { method: 'POST', body: params, schema: binarySpeechSchema, accept: SPEECH_ACCEPT }, options);
   };
 
@@ -121,7 +119,7 @@ export function createAudioService(configOrCore: ClientOptions | OpenAICore = {}
     },
     async saveSpeech(params, path, options) {
       if (typeof path !== 'string' || path.trim() === '') refuse('path', 'saveSpeech needs the path of the file to write.', 'expected a file path');
-      binarySpeech(params);
+      await validateParamsAsync(binarySpeechSchema, params);
       return writeSpeech(speechStream(params, options), path);
     },
   }, {

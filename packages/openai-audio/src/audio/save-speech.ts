@@ -5,7 +5,6 @@
  */
 import { getResponseMeta, type ByteStream } from '@integrations/openai-core';
 import { attachResponseMeta } from '@integrations/openai-core/internal';
-import { writeFileAtomically } from '#file-system';
 
 /** What `saveSpeech` wrote. */
 export interface SavedSpeech {
@@ -22,6 +21,8 @@ export interface SavedSpeech {
  * const saved = await writeSpeech(core.byteStream('/audio/speech', { method: 'POST', body: params }), 'hello.mp3');
  */
 export async function writeSpeech(audio: ByteStream, path: string): Promise<SavedSpeech> {
+  // Node's fs loads on the first save, not with the package.
+  const { writeFileAtomically } = await import('#file-system');
   const bytes = await writeFileAtomically(audio, path);
   const meta = getResponseMeta(audio);
   const saved = { path, bytes };

@@ -1,7 +1,10 @@
 /** The operations of the batches service, as the official spec names them (see `Operation`). */
-import { defineOperations } from '@integrations/openai-core';
-import { batchCreateParamsSchema, type BatchCreateParams } from './batches-schemas.js';
+import { deferredSchema, defineOperations } from '@integrations/openai-core';
+import type { BatchCreateParams } from './batches-schemas.js';
 import type { BatchesService } from './batches.js';
+
+// The schema module (and zod/mini with it) is loaded on the first validation, not on import.
+const batchCreateParamsSchema = deferredSchema(async () => (await import('../schemas.js')).batchCreateParamsSchema);
 
 /** `POST /batches`, `GET /batches`, `GET /batches/{batch_id}`, `POST /batches/{batch_id}/cancel`. */
 export const batchesOperations = defineOperations<BatchesService>()({

@@ -4,18 +4,21 @@
  * (output and error files streamed line by line).
  */
 import {
-  createOpenAICore, failedList, rejectingMethods, RequestError, ResponseError, validateParams,
-  type ClientOptions, type OpenAICore, type PagedList, type RequestOptions,
+  createOpenAICore, createPagedList, deferredSchema, failedList, rejectingMethods, RequestError, ResponseError, validateParamsAsync,
+  type ClientOptions, type CursorPage, type OpenAICore, type PagedList, type RequestOptions,
 } from '@integrations/openai-core';
 import { createFilesService } from '@integrations/openai-files';
 import type { BatchRequest } from '../input/batch-input.js';
 import type { BatchResult } from '../results/batch-result.js';
 import { readResults } from '../results/batch-results.js';
 import { batchesOperations as operations } from './batches-operations.js';
-import { batchListParamsSchema, type BatchCreateParams, type BatchListParams } from './batches-schemas.js';
+import type { BatchCreateParams, BatchListParams } from './batches-schemas.js';
 import { FINAL_BATCH_STATUSES, type Batch, type BatchEndpoint } from './batches-types.js';
 import { submitBatch, type SubmitOptions } from './submit.js';
 import { waitForBatch, type BatchWaitOptions } from './wait-for-batch.js';
+
+// Loaded (with zod) on the first `list`, not when the package is imported.
+const batchListParamsSchema = deferredSchema(async () => (await import('../schemas.js')).batchListParamsSchema);
 
 /** Batches. */
 export interface BatchesService {
@@ -71,8 +74,10 @@ export function createBatchesService(configOrCore: ClientOptions | OpenAICore = 
     retrieve,
     cancel: (batchId, options) => core.post<Batch>(cancelBatch.path, { pathParams: { batch_id: batchId }, body: undefined }, options),
     list(params, options) {
-      const query = validateParams(batchListParamsSchema, params ?? {}, 'params');
-      return core.list<Batch>(listBatches.path, { query: { ...query } }, options);
+      // The query is checked before the first page is asked for: a bad one fails the first read.
+      const query = validateParamsAsync(batchListParamsSchema, params ?? {}, 'params');
+      query.catch(() => undefined);
+      return createPagedList<Batch>(async (after) => core.get<CursorPage<Batch>>(listBatches.path, { query: { ...(await query), ...(after ? { after } : {}) } }, options));
     },
     submit: (requests, options) => submitBatch(files, create as (params: BatchCreateParams, options?: RequestOptions) => Promise<Batch>, requests, options),
     async waitFor<E extends string>(batch: string | Batch<E>, options?: BatchWaitOptions) {

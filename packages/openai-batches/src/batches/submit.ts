@@ -2,10 +2,8 @@
  * `submit`: build the input file (checked before anything is sent), upload it with purpose
  * `batch`, create the batch. If creating fails, the uploaded input is deleted again.
  */
-import { lazySchema, validateParams, type RequestOptions } from '@integrations/openai-core';
+import { deferredSchema, validateParamsAsync, type RequestOptions } from '@integrations/openai-core';
 import type { FilesService } from '@integrations/openai-files';
-import * as z from 'zod/mini';
-import { spool } from '#spool';
 import { batchInput, type BatchRequest } from '../input/batch-input.js';
 import type { RequestSchema } from '../input/endpoint-schemas.js';
 import type { BatchCreateParams } from './batches-schemas.js';
@@ -23,12 +21,8 @@ export interface SubmitOptions<E extends BatchEndpoint = BatchEndpoint> extends 
   schema?: RequestSchema | false;
 }
 
-const submitOptionsSchema = lazySchema(() => z.looseObject({
-  endpoint: z.optional(z.string()),
-  completionWindow: z.optional(z.literal('24h')),
-  metadata: z.optional(z.record(z.string(), z.string())),
-  outputExpiresAfter: z.optional(z.looseObject({ anchor: z.literal('created_at'), seconds: z.int().check(z.gte(3600), z.lte(2_592_000)) })),
-}));
+// Loaded (with zod) on the first `submit`, not when the package is imported.
+const submitOptionsSchema = deferredSchema(async () => (await import('./submit-options-schema.js')).submitOptionsSchema);
 
 /**
  * Submits `requests` as one batch and returns it (status `validating`).
@@ -42,9 +36,11 @@ export async function submitBatch<E extends BatchEndpoint>(
   requests: Iterable<BatchRequest<E>>,
   options: SubmitOptions<E> = {},
 ): Promise<Batch<E>> {
-  validateParams(submitOptionsSchema, options, 'options');
+  await validateParamsAsync(submitOptionsSchema, options, 'options');
   const { endpoint, completionWindow, metadata, outputExpiresAfter, schema, ...request } = options;
   const input = await batchInput(requests, { ...(endpoint ? { endpoint } : {}), ...(schema !== undefined ? { schema } : {}) });
+  // Node's fs and streams load on the first submit, not with the package.
+  const { spool } = await import('#spool');
   const spooled = await spool(input.stream(), 'batch-input.jsonl');
   let fileId: string;
   try {

@@ -2,8 +2,7 @@
  * `waitFor`: polls a batch until it is final (`completed`, `failed`, `expired`, `cancelled`),
  * reporting its request counts as it goes, with a deadline (a typed poll timeout) and a signal.
  */
-import { lazySchema, poll, validateParams, type RequestOptions } from '@integrations/openai-core';
-import * as z from 'zod/mini';
+import { deferredSchema, poll, validateParamsAsync, type RequestOptions } from '@integrations/openai-core';
 import { FINAL_BATCH_STATUSES, type Batch, type BatchRequestCounts, type BatchStatus } from './batches-types.js';
 
 /** What `onProgress` hears after each poll. */
@@ -22,18 +21,8 @@ export interface BatchWaitOptions extends Omit<RequestOptions, 'onUploadProgress
   onProgress?(progress: BatchProgress): void;
 }
 
-const isSignal = (value: unknown) => typeof value === 'object' && value !== null && typeof (value as AbortSignal).addEventListener === 'function' && 'aborted' in value;
-const MAX_TIMER = 2 ** 31 - 1;
-
-const waitOptionsSchema = lazySchema(() => z.looseObject({
-  pollInterval: z.optional(z.number().check(z.gte(0), z.lte(MAX_TIMER))),
-  deadline: z.optional(z.union([
-    z.number().check(z.gt(0), z.lte(MAX_TIMER)),
-    z.custom<Date>((value) => value instanceof Date && !Number.isNaN(value.getTime()), { error: 'expected a number of milliseconds or a valid Date' }),
-  ])),
-  onProgress: z.optional(z.custom<BatchWaitOptions['onProgress']>((value) => typeof value === 'function', { error: 'must be a function' })),
-  signal: z.optional(z.custom<AbortSignal>(isSignal, { error: 'must be an AbortSignal' })),
-}));
+// Loaded (with zod) on the first wait, not when the package is imported.
+const waitOptionsSchema = deferredSchema(async () => (await import('./wait-options-schema.js')).waitOptionsSchema);
 
 /** A day's completion window and an hour for finalizing. */
 const DEFAULT_DEADLINE_MS = 25 * 60 * 60_000;
@@ -45,7 +34,7 @@ const DEFAULT_DEADLINE_MS = 25 * 60 * 60_000;
  * const batch = await waitForBatch((options) => batches.retrieve(id, options), { onProgress: ({ request_counts }) => console.log(request_counts) });
  */
 export async function waitForBatch(retrieve: (options: RequestOptions) => Promise<Batch>, options: BatchWaitOptions = {}): Promise<Batch> {
-  validateParams(waitOptionsSchema, options, 'options');
+  await validateParamsAsync(waitOptionsSchema, options, 'options');
   const { pollInterval, deadline, onProgress, ...request } = options;
   const wanted = deadline instanceof Date ? Math.max(1, deadline.getTime() - Date.now()) : deadline ?? DEFAULT_DEADLINE_MS;
   // A timer holds at most 2³¹−1 ms (24.8 days), far past any batch's completion window.

@@ -4,7 +4,7 @@
  * installed, the API's limits), then written as JSONL `{ custom_id, method, url, body }` lines,
  * streamed a few lines at a time and never held as one string.
  */
-import { RequestError, validateParams, type ValidationIssue } from '@integrations/openai-core';
+import { RequestError, resolveSchema, validateParams, type ValidationIssue } from '@integrations/openai-core';
 import type { BatchEndpoint } from '../batches/batches-types.js';
 import { endpointRequestSchema, type RequestSchema } from './endpoint-schemas.js';
 import type { BatchRequestBody } from './endpoint-types.js';
@@ -87,7 +87,9 @@ export async function buildBatchInput<E extends BatchEndpoint>(requests: Iterabl
   if (typeof endpoint !== 'string' || !ENDPOINTS.includes(endpoint)) {
     refuse([{ path: 'endpoint', message: `must be one of ${ENDPOINTS.join(', ')}; got ${JSON.stringify(endpoint)}` }]);
   }
-  const schema = options.schema === false ? undefined : options.schema ?? (await endpointRequestSchema(endpoint));
+  const given = options.schema === false ? undefined : options.schema ?? (await endpointRequestSchema(endpoint));
+  // Loaded once (a domain package's schema module loads on first use), then checked line by line.
+  const schema = given === undefined ? undefined : await resolveSchema(given);
   const issues: ValidationIssue[] = [];
   const seen = new Set<string>();
   let byteLength = 0;

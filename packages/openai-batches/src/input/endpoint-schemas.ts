@@ -5,11 +5,11 @@
  * checked here, and the API checks the bodies). Module names are held in variables so bundlers
  * do not fail on a peer that is not installed.
  */
-import type { LazySchema, ParamsSchema } from '@integrations/openai-core';
+import type { AnySchema } from '@integrations/openai-core';
 import type { BatchEndpoint } from '../batches/batches-types.js';
 
-/** A request schema, as the domain packages' operation registries hold them. */
-export type RequestSchema = ParamsSchema<unknown> | LazySchema<ParamsSchema<unknown>>;
+/** A request schema, as the domain packages' operation registries hold them (a deferred one loads on first use). */
+export type RequestSchema = AnySchema<unknown>;
 
 type Registry = Record<string, { requestSchema?: RequestSchema } | undefined>;
 

@@ -1,7 +1,10 @@
 /** The operations of the chat service, as the official spec names them (see `Operation`). */
-import { defineOperations } from '@integrations/openai-core';
-import { chatCompletionParamsSchema, type ChatCompletionCreateParams } from './chat-schemas.js';
+import { deferredSchema, defineOperations } from '@integrations/openai-core';
+import type { ChatCompletionCreateParams } from './chat-schemas.js';
 import type { ChatCompletionService } from './chat-service.js';
+
+// The schema module (and zod/mini with it) is loaded on the first validation, not on import.
+const chatCompletionParamsSchema = deferredSchema(async () => (await import('../schemas.js')).chatCompletionParamsSchema);
 
 /** `POST /chat/completions` (one completion, or a stream with `stream: true`). */
 export const chatOperations = defineOperations<ChatCompletionService>()({

@@ -5,8 +5,8 @@
 import { createOpenAICore, rejectingMethods, RequestError, SseStream, type ClientOptions, type OpenAICore, type RequestOptions } from '@integrations/openai-core';
 import { chatOperations } from './chat-operations.js';
 import { parseCompletion, type ParsedChatCompletion } from '../structured/parse-completion.js';
-import type { ZodResponseFormat } from '../structured/zod-helpers.js';
-import { runTools, type ToolRunOptions, type ToolRunResult } from '../tools/run-tools.js';
+import type { ZodResponseFormat } from '../structured/helper-types.js';
+import type { ToolRunOptions, ToolRunResult } from '../tools/run-tools.js';
 import type { ChatCompletionCreateParams } from './chat-schemas.js';
 import { ChatCompletionStream } from './chat-stream.js';
 import type { ChatCompletion, ChatCompletionChunk } from './chat-types.js';
@@ -62,6 +62,7 @@ export function createChatService(configOrCore: ClientOptions | OpenAICore = {})
       const completion = await create(params as ChatCompletionCreateParams, options);
       return parseCompletion<T>(completion, params.response_format, params.tools as unknown[] | undefined);
     },
-    runTools: (params, options) => runTools(create, params, options),
+    // The tool loop loads on first use: a bundle that only creates completions leaves it out.
+    runTools: async (params, options) => (await import('../tools/run-tools.js')).runTools(create, params, options),
   }, { createStream: (error) => new ChatCompletionStream(SseStream.failed(error)) });
 }

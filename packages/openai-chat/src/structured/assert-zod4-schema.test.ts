@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import * as zm from 'zod/mini';
 import { z as z3 } from 'zod/v3';
-import { zodFunction, zodResponseFormat } from '../index.js';
+import { zodFunction, zodResponseFormat } from '../zod.js';
 
 /** What a zod 3 schema looks like to this package: `_def` and parse methods, no `_zod`. */
 const zod3Shaped = { _def: { typeName: 'ZodObject', shape: () => ({}) }, parse: (value: unknown) => value, safeParse: (value: unknown) => ({ success: true, data: value }) };

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { mockChat, useMockOpenAI } from '../../test/helpers.js';
-import { zodFunction, zodResponseFormat } from '../index.js';
+import { zodFunction, zodResponseFormat } from '../zod.js';
 
 const mock = useMockOpenAI();
 const ask = { model: 'gpt-4o-mini', messages: [{ role: 'user' as const, content: 'plan it' }] };

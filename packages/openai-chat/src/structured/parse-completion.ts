@@ -4,7 +4,7 @@
  */
 import { ContentPolicyError, ResponseError } from '@integrations/openai-core';
 import type { ChatCompletion, ChatCompletionMessage, ChatCompletionMessageToolCall } from '../chat/chat-types.js';
-import { PARSE } from './zod-helpers.js';
+import { PARSE } from './helper-types.js';
 
 /** A tool call whose arguments were parsed. */
 export interface ParsedToolCall extends ChatCompletionMessageToolCall {

@@ -2,7 +2,7 @@ import { ContentPolicyError, RequestError, ResponseError } from '@integrations/o
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { z } from 'zod';
 import { caught, mockChat, useMockOpenAI } from '../../test/helpers.js';
-import { zodFunction, zodResponseFormat } from '../index.js';
+import { zodFunction, zodResponseFormat } from '../zod.js';
 
 const mock = useMockOpenAI();
 const Event = z.object({ name: z.string(), date: z.string(), attendees: z.array(z.string()), online: z.boolean().nullable() });

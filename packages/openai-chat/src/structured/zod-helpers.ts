@@ -6,37 +6,11 @@
 import { ResponseError, type ValidationIssue } from '@integrations/openai-core';
 import * as z from 'zod/mini';
 import type { $ZodType, output } from 'zod/v4/core';
-import type { ChatCompletionMessageToolCall } from '../chat/chat-types.js';
 import { assertZod4Schema } from './assert-zod4-schema.js';
+import { PARSE, RUN, type ToolContext, type ZodFunctionTool, type ZodResponseFormat } from './helper-types.js';
 import { toStrictJsonSchema } from './strict-json-schema.js';
 
-/** Where a helper keeps its parser; symbols are left out of JSON bodies. */
-export const PARSE = Symbol.for('@integrations/openai-chat/parse');
-/** Where a runnable tool keeps its implementation. */
-export const RUN = Symbol.for('@integrations/openai-chat/run');
-
-/** A `json_schema` response format that also knows how to parse the answer into `T`. */
-export interface ZodResponseFormat<T> {
-  [key: string]: unknown;
-  type: 'json_schema';
-  json_schema: { [key: string]: unknown; name: string; description?: string; schema: Record<string, unknown>; strict: boolean };
-  readonly [PARSE]: (content: string) => T;
-}
-
-/** What a tool implementation receives besides its arguments. */
-export interface ToolContext {
-  signal: AbortSignal | undefined;
-  toolCall: ChatCompletionMessageToolCall;
-}
-
-/** A function tool with typed arguments and, for `runTools`, an implementation. */
-export interface ZodFunctionTool<A> {
-  [key: string]: unknown;
-  type: 'function';
-  function: { [key: string]: unknown; name: string; description?: string; parameters: Record<string, unknown>; strict: boolean };
-  readonly [PARSE]: (argumentsJson: string) => A;
-  readonly [RUN]?: (args: A, context: ToolContext) => unknown;
-}
+export { PARSE, RUN, type ToolContext, type ZodFunctionTool, type ZodResponseFormat };
 
 function parseWith<T>(schema: $ZodType, what: string, restore: (value: unknown) => unknown): (text: string) => T {
   return (text) => {

@@ -2,7 +2,7 @@ import { ConfigurationError, RequestError, ResponseError } from '@integrations/o
 import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { caught, mockChat, useMockOpenAI } from '../../test/helpers.js';
-import { zodFunction } from '../index.js';
+import { zodFunction } from '../zod.js';
 
 const mock = useMockOpenAI();
 const ask = { model: 'gpt-4o-mini', messages: [{ role: 'user' as const, content: 'Weather and time in Paris?' }] };

@@ -2,11 +2,12 @@
  * The tool loop: ask, run the turn's tool calls concurrently, feed results (and tool errors)
  * back, and ask again, until the model answers without tools or `maxRounds` is reached.
  */
-import { ConfigurationError, OpenAIError, RequestError, ResponseError, validateParams, type RequestOptions } from '@integrations/openai-core';
+import { ConfigurationError, OpenAIError, RequestError, ResponseError, validateParamsAsync, type RequestOptions } from '@integrations/openai-core';
 import { abortError } from '@integrations/openai-core/internal';
-import { chatCompletionParamsSchema, type ChatCompletionCreateParams, type ChatCompletionMessageParam } from '../chat/chat-schemas.js';
+import { chatOperations } from '../chat/chat-operations.js';
+import type { ChatCompletionCreateParams, ChatCompletionMessageParam } from '../chat/chat-schemas.js';
 import type { ChatCompletion, ChatCompletionMessageToolCall } from '../chat/chat-types.js';
-import { PARSE, RUN, type ToolContext } from '../structured/zod-helpers.js';
+import { PARSE, RUN, type ToolContext } from '../structured/helper-types.js';
 import { untilAborted } from './until-aborted.js';
 
 /** Options of `runTools`, besides the usual per-call options. */
@@ -77,7 +78,7 @@ function checkImplementations(tools: unknown[]): void {
  */
 export async function runTools(create: Create, params: ChatCompletionCreateParams & { tools: unknown[] }, options: ToolRunOptions = {}): Promise<ToolRunResult> {
   // Checked before the loop, so bad input is a validation error, not a TypeError from the loop.
-  validateParams(chatCompletionParamsSchema, params);
+  await validateParamsAsync(chatOperations.createChatCompletion.requestSchema, params);
   if (!Array.isArray(params.tools)) {
     throw new RequestError({ kind: 'validation', message: 'Invalid params: tools: runTools needs an array of tools', issues: [{ path: 'tools', message: 'must be an array' }] });
   }

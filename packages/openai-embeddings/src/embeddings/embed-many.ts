@@ -4,7 +4,7 @@
  */
 import { RequestError, ResponseError, type RequestOptions } from '@integrations/openai-core';
 import { linkSignals } from '@integrations/openai-core/internal';
-import { MAX_INPUTS_PER_REQUEST } from './embeddings-schemas.js';
+import { MAX_INPUTS_PER_REQUEST } from './embeddings-limits.js';
 import type { CreateEmbeddingResponse } from './embeddings-types.js';
 import { estimateInputTokens } from './estimate-input-tokens.js';
 

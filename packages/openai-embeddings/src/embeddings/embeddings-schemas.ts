@@ -1,12 +1,9 @@
 /**
  * `POST /embeddings` parameters. The schema and the closed `CreateEmbeddingRequest` type are
  * generated from the official spec (../generated/create-embedding.ts, by tooling/codegen); this
- * file gives them the package's names and keeps the batching limit next to them.
+ * file gives them the package's names.
  */
 import { createEmbeddingRequestSchema, type CreateEmbeddingRequest } from '../generated/create-embedding.js';
-
-/** The API's per-request limit on the number of inputs (the spec's `maxItems` on `input`). */
-export const MAX_INPUTS_PER_REQUEST = 2048;
 
 /** Every field of the request, checked before sending; unknown fields pass through at run time. */
 export const embeddingParamsSchema = createEmbeddingRequestSchema;

@@ -1,7 +1,10 @@
 /** The operations of the files service, as the official spec names them (see `Operation`). */
-import { defineOperations } from '@integrations/openai-core';
-import { fileUploadParamsSchema, type FileUploadParams } from './files-schemas.js';
+import { deferredSchema, defineOperations } from '@integrations/openai-core';
+import type { FileUploadParams } from './files-schemas.js';
 import type { FilesService } from './files.js';
+
+// The schema module (and zod/mini with it) is loaded on the first validation, not on import.
+const fileUploadParamsSchema = deferredSchema(async () => (await import('../schemas.js')).fileUploadParamsSchema);
 
 /** `POST /files`, `GET /files`, `GET|DELETE /files/{file_id}`, `GET /files/{file_id}/content`. */
 export const filesOperations = defineOperations<FilesService>()({

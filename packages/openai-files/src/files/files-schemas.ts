@@ -5,9 +5,8 @@
  */
 import { isUploadable, lazySchema, type LazySchema, type ParamsSchema, type Uploadable } from '@integrations/openai-core';
 import * as z from 'zod/mini';
+import { FILE_UPLOAD_PURPOSES } from './file-purposes.js';
 
-/** The purposes `POST /files` takes (CreateFileRequest.purpose). */
-export const FILE_UPLOAD_PURPOSES = ['assistants', 'batch', 'fine-tune', 'vision', 'user_data', 'evals'] as const;
 
 /** When an uploaded file expires (the spec's FileExpirationAfter). */
 export interface FileExpiresAfter {

@@ -3,16 +3,18 @@
  * wait for processing; `files.uploads` is the Uploads API for files of up to 8 GB.
  */
 import {
-  createOpenAICore, failedByteStream, failedList, getResponseMeta, OpenAIError, poll, RequestError, rejectingMethods, validateParams,
-  type ByteStream, type ClientOptions, type FormValue, type OpenAICore, type PagedList, type RequestOptions,
+  createOpenAICore, createPagedList, deferredSchema, failedByteStream, failedList, getResponseMeta, OpenAIError, poll, RequestError, rejectingMethods,
+  validateParamsAsync, type ByteStream, type ClientOptions, type CursorPage, type FormValue, type OpenAICore, type PagedList, type RequestOptions,
 } from '@integrations/openai-core';
 import { attachResponseMeta } from '@integrations/openai-core/internal';
-import { writeFileAtomically } from '#file-system';
 import { createUploadsService, type UploadsService } from '../uploads/uploads.js';
 import { filesOperations as operations } from './files-operations.js';
-import { fileListParamsSchema, type FileListParams, type FileUploadParams } from './files-schemas.js';
+import type { FileListParams, FileUploadParams } from './files-schemas.js';
 import type { FileDeleted, FileObject } from './files-types.js';
 import { resolveWaitOptions, type WaitOptions } from './wait-options.js';
+
+// Loaded (with zod) on the first `list`, not when the package is imported.
+const fileListParamsSchema = deferredSchema(async () => (await import('../schemas.js')).fileListParamsSchema);
 
 /** The spec declares the content of `GET /files/{file_id}/content` as `application/json`. */
 const CONTENT_ACCEPT = 'application/json';
@@ -70,8 +72,10 @@ export function createFilesService(configOrCore: ClientOptions | OpenAICore = {}
   const service = rejectingMethods<Omit<FilesService, 'uploads'>>({
     upload: (params, options) => core.postMultipart<FileObject>(createFile.path, { body: params as unknown as Record<string, FormValue>, schema: createFile.requestSchema }, options),
     list(params, options) {
-      const query = validateParams(fileListParamsSchema, params ?? {}, 'params');
-      return core.list<FileObject>(listFiles.path, { query: { ...query } }, options);
+      // The query is checked before the first page is asked for: a bad one fails the first read.
+      const query = validateParamsAsync(fileListParamsSchema, params ?? {}, 'params');
+      query.catch(() => undefined);
+      return createPagedList<FileObject>(async (after) => core.get<CursorPage<FileObject>>(listFiles.path, { query: { ...(await query), ...(after ? { after } : {}) } }, options));
     },
     retrieve,
     delete: (fileId, options) => core.delete<FileDeleted>(deleteFile.path, { pathParams: { file_id: fileId } }, options),
@@ -88,6 +92,8 @@ export function createFilesService(configOrCore: ClientOptions | OpenAICore = {}
       // A failed request (a 404, say) rejects here, before any temp file is made.
       const meta = await stream.responseMeta;
       try {
+        // Node's fs loads on the first download, not with the package.
+        const { writeFileAtomically } = await import('#file-system');
         const bytes = await writeFileAtomically(stream, target);
         return attachResponseMeta({ path: target, bytes }, meta);
       } catch (error) {
@@ -98,7 +104,7 @@ export function createFilesService(configOrCore: ClientOptions | OpenAICore = {}
       }
     },
     async waitForProcessing(fileId, options) {
-      const { poll: settings, request } = resolveWaitOptions(options, 30 * 60_000);
+      const { poll: settings, request } = await resolveWaitOptions(options, 30 * 60_000);
       return poll((signal) => retrieve(fileId, { ...request, ...(signal ? { signal } : {}) }), {
         ...settings,
         isDone: (file) => file.status === 'processed' || file.status === 'error',

@@ -4,7 +4,6 @@
  * on a retry. Streams and async iterables are read in order, one part buffered at a time.
  */
 import { RequestError, toFile, type FilePath, type UploadFile, type Uploadable } from '@integrations/openai-core';
-import { openFileBlob } from '#file-system';
 
 /** One part: its position (0-based) and bytes, ready for `addPart`. */
 export interface FilePart {
@@ -119,6 +118,8 @@ export async function toLargeSource(file: Uploadable): Promise<LargeSource> {
   }
   if (typeof (file as FilePath).path === 'string') {
     const path = (file as FilePath).path;
+    // Node's fs loads on the first `{ path }` upload, not with the package.
+    const { openFileBlob } = await import('#file-system');
     const opened = await openFileBlob(path).catch((error: unknown) => {
       throw new RequestError({ kind: 'unsupported_upload', message: `Cannot upload { path: ${JSON.stringify(path)} }: ${(error as Error).message}`, cause: error });
     });

@@ -4,13 +4,13 @@
  * part that fails for good, the Upload is cancelled on the server and the error names the part.
  */
 import {
-  contentTypeFor, createError, OpenAIError, RequestError, validateParams, type OpenAICore, type RequestOptions,
+  contentTypeFor, createError, deferredSchema, OpenAIError, RequestError, validateParamsAsync, type OpenAICore, type RequestOptions,
 } from '@integrations/openai-core';
 import { abortError, linkSignals } from '@integrations/openai-core/internal';
 import { toLargeSource, type FilePart, type LargeSource } from './large-source.js';
 import { runPool, type PoolFailure } from './part-pool.js';
-import { uploadLargeParamsSchema, type UploadLargeParams } from './upload-large-params.js';
-import { MAX_PART_BYTES, MAX_UPLOAD_BYTES } from './uploads-schemas.js';
+import type { UploadLargeParams } from './upload-large-params.js';
+import { MAX_PART_BYTES, MAX_UPLOAD_BYTES } from './upload-limits.js';
 import type { Upload, UploadPart } from './uploads-types.js';
 import type { UploadsService } from './uploads.js';
 
@@ -33,6 +33,9 @@ function partError(failure: PoolFailure<FilePart>, partCount: number, uploadId: 
   });
 }
 
+// Loaded (with zod) on the first `uploadLarge`, not when the package is imported.
+const uploadLargeParamsSchema = deferredSchema(async () => (await import('./upload-large-params-schema.js')).uploadLargeParamsSchema);
+
 /**
  * Runs `uploadLarge` on `uploads`' plain methods.
  *
@@ -40,7 +43,7 @@ function partError(failure: PoolFailure<FilePart>, partCount: number, uploadId: 
  * const upload = await uploadLarge(core, uploads, { file: { path: './big.jsonl' }, purpose: 'batch' });
  */
 export async function uploadLarge(core: OpenAICore, uploads: Omit<UploadsService, 'uploadLarge'>, params: UploadLargeParams, options: RequestOptions = {}): Promise<Upload> {
-  validateParams(uploadLargeParamsSchema, params, 'params');
+  await validateParamsAsync(uploadLargeParamsSchema, params, 'params');
   const source = await toLargeSource(params.file);
   const bytes = params.bytes ?? source.size;
   if (bytes === undefined) throw invalid('bytes', 'is required when file is a stream or an async iterable (its size is unknown)');

@@ -1,7 +1,12 @@
 /** The operations of the uploads service, as the official spec names them (see `Operation`). */
-import { defineOperations } from '@integrations/openai-core';
-import { uploadCompleteParamsSchema, uploadCreateParamsSchema, uploadPartParamsSchema, type UploadCompleteParams, type UploadCreateParams, type UploadPartParams } from './uploads-schemas.js';
+import { deferredSchema, defineOperations } from '@integrations/openai-core';
+import type { UploadCompleteParams, UploadCreateParams, UploadPartParams } from './uploads-schemas.js';
 import type { UploadsService } from './uploads.js';
+
+// The schema module (and zod/mini with it) is loaded on the first validation, not on import.
+const uploadCreateParamsSchema = deferredSchema(async () => (await import('../schemas.js')).uploadCreateParamsSchema);
+const uploadPartParamsSchema = deferredSchema(async () => (await import('../schemas.js')).uploadPartParamsSchema);
+const uploadCompleteParamsSchema = deferredSchema(async () => (await import('../schemas.js')).uploadCompleteParamsSchema);
 
 /** `POST /uploads`, `/uploads/{upload_id}/parts`, `/complete` and `/cancel`. */
 export const uploadsOperations = defineOperations<UploadsService>()({

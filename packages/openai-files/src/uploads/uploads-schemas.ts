@@ -29,9 +29,3 @@ export interface UploadPartParams {
 
 /** Validates `uploads.addPart` before any byte is read or sent. */
 export const uploadPartParamsSchema: LazySchema<ParamsSchema<UploadPartParams>> = lazySchema(() => z.looseObject({ data: uploadableSchema() }));
-
-/** The API's limit per part (64 MB, read as MiB like the default part size). */
-export const MAX_PART_BYTES = 64 * 1024 ** 2;
-
-/** The API's limit per Upload (8 GB). */
-export const MAX_UPLOAD_BYTES = 8 * 1024 ** 3;

@@ -1,7 +1,12 @@
 /** The operations of the images service, as the official spec names them (see `Operation`). */
-import { defineOperations } from '@integrations/openai-core';
-import { imageEditParamsSchema, imageGenerateParamsSchema, imageVariationParamsSchema, type ImageEditParams, type ImageGenerateParams, type ImageVariationParams } from './images-schemas.js';
+import { deferredSchema, defineOperations } from '@integrations/openai-core';
+import type { ImageEditParams, ImageGenerateParams, ImageVariationParams } from './images-schemas.js';
 import type { ImagesService } from './images.js';
+
+// The schema module (and zod/mini with it) is loaded on the first validation, not on import.
+const imageGenerateParamsSchema = deferredSchema(async () => (await import('../schemas.js')).imageGenerateParamsSchema);
+const imageEditParamsSchema = deferredSchema(async () => (await import('../schemas.js')).imageEditParamsSchema);
+const imageVariationParamsSchema = deferredSchema(async () => (await import('../schemas.js')).imageVariationParamsSchema);
 
 /** `POST /images/generations` (JSON), `POST /images/edits` and `POST /images/variations` (multipart). */
 export const imagesOperations = defineOperations<ImagesService>()({

@@ -11,6 +11,7 @@ import { createImageRequestSchema, type CreateImageRequest } from '../generated/
 import { editImageBodyJsonParamSchema, type EditImageBodyJsonParam, type ImageRefParam } from '../generated/create-image-edit.js';
 import { editImagesSchema, imageUploadSchema, knownSize, MAX_DALL_E_IMAGE_BYTES } from './image-uploads.js';
 import { familyOf, modelIssues } from './image-model-rules.js';
+import { isReferenceEdit } from './is-reference-edit.js';
 
 /** The parameters of `generate`: closed, so a misspelt field fails to compile. */
 export type ImageGenerateParams = CreateImageRequest;
@@ -50,16 +51,6 @@ export interface ImageEditUploadParams {
 
 /** The parameters of `edit`: uploaded images (`image`) or images by reference (`images`). */
 export type ImageEditParams = ImageEditUploadParams | ImageEditReferenceParams;
-
-/**
- * True for an edit by reference (`images` and no `image`), sent as JSON.
- *
- * @example
- * isReferenceEdit({ prompt: 'Add snow', images: [{ file_id: 'file-abc123' }] }); // true
- */
-export function isReferenceEdit(params: unknown): params is ImageEditReferenceParams {
-  return typeof params === 'object' && params !== null && (params as { images?: unknown }).images !== undefined && (params as { image?: unknown }).image === undefined;
-}
 
 /** The parameters of `variations` (dall-e-2). */
 export interface ImageVariationParams {

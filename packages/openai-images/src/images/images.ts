@@ -8,7 +8,8 @@ import {
 } from '@integrations/openai-core';
 import { ImageStream, type ImageEditStream, type ImageGenerationStream } from './image-stream.js';
 import { imagesOperations as operations } from './images-operations.js';
-import { isReferenceEdit, type ImageEditParams, type ImageGenerateParams, type ImageVariationParams } from './images-schemas.js';
+import type { ImageEditParams, ImageGenerateParams, ImageVariationParams } from './images-schemas.js';
+import { isReferenceEdit } from './is-reference-edit.js';
 import type { ImageEditCompletedEvent, ImageEditStreamEvent, ImageGenCompletedEvent, ImageGenStreamEvent, ImagesResponse } from './images-types.js';
 
 const { createImage, createImageEdit, createImageVariation } = operations;

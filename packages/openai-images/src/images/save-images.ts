@@ -3,7 +3,6 @@
  * then a rename). Node, Bun and Deno only: the writer comes through the `#file-system` import
  * condition, so a browser bundle carries no `node:fs` (it gets a stub that says so).
  */
-import { writeFileAtomically } from '#file-system';
 import { imageBytes, imageExtension, type ImageSource } from './image-bytes.js';
 import type { ImagesResponse } from './images-types.js';
 import { RequestError } from '@integrations/openai-core';
@@ -49,6 +48,7 @@ export async function saveImages(source: ImageSource, directory: string, options
     // Decoded one at a time: only one image's bytes are held while writing.
     const bytes = imageBytes(source, index);
     const path = `${base}/${name}-${index}.${imageExtension(bytes) ?? format ?? 'png'}`;
+    const { writeFileAtomically } = await import('#file-system');
     await writeFileAtomically(bytes, path);
     paths.push(path);
   }
