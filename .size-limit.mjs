@@ -22,15 +22,15 @@ const service = (name, dir, factory, limit) => ({
 });
 
 export default [
-  { ...service('chat only', 'openai-chat', 'createChatService', '22 KiB'), name: 'chat only: createChatService, first load' },
-  { name: 'chat only: createChatService, first load, minified', path: 'packages/openai-chat/dist/index.js', import: '{ createChatService }', brotli: false, limit: '63.5 KiB', modifyEsbuildConfig: firstLoad },
-  { name: 'chat only: createChatService, with zod and the schemas (first request)', path: 'packages/openai-chat/dist/index.js', import: '{ createChatService }', gzip: true, limit: '35 KiB', modifyEsbuildConfig: withLazyChunks },
-  service('umbrella', 'openai', 'createOpenAIClient', '32 KiB'),
-  service('files', 'openai-files', 'createFilesService', '24 KiB'),
-  service('batches', 'openai-batches', 'createBatchesService', '27 KiB'),
-  service('images', 'openai-images', 'createImagesService', '21 KiB'),
-  service('audio', 'openai-audio', 'createAudioService', '21.5 KiB'),
-  service('embeddings', 'openai-embeddings', 'createEmbeddingsService', '21.5 KiB'),
-  service('models', 'openai-models', 'createModelsService', '20.5 KiB'),
-  service('moderations', 'openai-moderations', 'createModerationsService', '20.5 KiB'),
+  { ...service('chat only', 'openai-chat', 'createChatService', '22.5 KiB'), name: 'chat only: createChatService, first load' },
+  { name: 'chat only: createChatService, first load, minified', path: 'packages/openai-chat/dist/index.js', import: '{ createChatService }', brotli: false, limit: '65.5 KiB', modifyEsbuildConfig: firstLoad },
+  { name: 'chat only: createChatService, with zod and the schemas (first request)', path: 'packages/openai-chat/dist/index.js', import: '{ createChatService }', gzip: true, limit: '36 KiB', modifyEsbuildConfig: withLazyChunks },
+  service('umbrella', 'openai', 'createOpenAIClient', '32.5 KiB'),
+  service('files', 'openai-files', 'createFilesService', '24.5 KiB'),
+  service('batches', 'openai-batches', 'createBatchesService', '27.5 KiB'),
+  service('images', 'openai-images', 'createImagesService', '21.5 KiB'),
+  service('audio', 'openai-audio', 'createAudioService', '22.5 KiB'),
+  service('embeddings', 'openai-embeddings', 'createEmbeddingsService', '22.5 KiB'),
+  service('models', 'openai-models', 'createModelsService', '21 KiB'),
+  service('moderations', 'openai-moderations', 'createModerationsService', '21 KiB'),
 ];
