@@ -4,7 +4,7 @@
 // runtime loads this file as is. Checks never throw; each returns { name, ok, detail }.
 import { createOpenAIClient } from '@integrations/openai';
 import { createChatService } from '@integrations/openai-chat';
-import { RateLimitError, RequestError } from '@integrations/openai-core';
+import { RateLimitError, RequestError, toFile } from '@integrations/openai-core';
 import { createEmbeddingsService } from '@integrations/openai-embeddings';
 import { MARKERS, RETRY_AFTER_MS } from './markers.mjs';
 
@@ -116,6 +116,35 @@ export async function runSmoke({ baseUrl, log = (line) => console.log(line) }) {
       expect(/^req_mock_/.test(error.requestId ?? ''), `requestId is ${error.requestId} (x-request-id not readable?)`);
       expect(error.retryAfterMs === RETRY_AFTER_MS, `retryAfterMs is ${error.retryAfterMs} (retry-after-ms not readable?)`);
       return `RateLimitError kind=${error.kind} requestId=${error.requestId} retryAfterMs=${error.retryAfterMs}`;
+    },
+    // The newer domains, through the umbrella: a multipart upload from bytes (no file system),
+    // a download as bytes and as a web stream, an image as base64, and speech as bytes.
+    'files upload and download': async () => {
+      const { files } = createOpenAIClient(options);
+      const bytes = new TextEncoder().encode('{"custom_id":"r1"}\n');
+      const file = await files.upload({ file: toFile(bytes, 'input.jsonl'), purpose: 'batch' });
+      expect(file.bytes === bytes.byteLength && file.filename === 'input.jsonl', `uploaded ${JSON.stringify(file)}`);
+      const whole = new Uint8Array(await files.content(file.id));
+      expect(whole.byteLength === bytes.byteLength && whole.every((byte, index) => byte === bytes[index]), `content came back as ${whole.byteLength} different bytes`);
+      // A reader, not `for await`: not every browser iterates a ReadableStream.
+      let streamed = 0;
+      const reader = files.contentStream(file.id).getReader();
+      for (let part = await reader.read(); !part.done; part = await reader.read()) streamed += part.value.byteLength;
+      expect(streamed === bytes.byteLength, `contentStream gave ${streamed} bytes`);
+      return `${file.id}: ${bytes.byteLength} bytes up, back whole and streamed`;
+    },
+    'image generate': async () => {
+      const { data } = await createOpenAIClient(options).images.generate({ model: 'dall-e-2', prompt: 'a red kite', size: '256x256', response_format: 'b64_json' });
+      const b64 = data?.[0]?.b64_json ?? '';
+      const head = atob(b64.slice(0, 8));
+      expect(head.startsWith('\x89PNG'), `b64_json does not start with a PNG signature: ${JSON.stringify(b64.slice(0, 12))}`);
+      return `PNG, ${b64.length} base64 characters`;
+    },
+    'speech bytes': async () => {
+      const audio = new Uint8Array(await createOpenAIClient(options).audio.speech({ model: 'gpt-4o-mini-tts', input: 'hello', voice: 'alloy', response_format: 'wav' }));
+      const riff = String.fromCharCode(...audio.subarray(0, 4));
+      expect(riff === 'RIFF' && audio.byteLength > 44, `speech is ${audio.byteLength} bytes starting ${JSON.stringify(riff)}`);
+      return `WAV, ${audio.byteLength} bytes`;
     },
     'umbrella client': async () => {
       const completion = await createOpenAIClient(options).chat.create(user('umbrella'));

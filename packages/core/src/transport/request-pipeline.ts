@@ -14,7 +14,7 @@ import { OpenAIError, RequestError } from '../errors/errors.js';
 import { mergeHeaders } from '../config/headers.js';
 import type { ClientLogger } from '../observability/logger.js';
 import type { MiddlewareRequest } from './middleware.js';
-import { encodeMultipart, type MultipartBody } from '../uploads/multipart.js';
+import { encodeMultipart, preferBlobBodies, type MultipartBody, type UploadProgress } from '../uploads/multipart.js';
 import { readBodyText, type BodyContext } from './read-body.js';
 import { annotateError, type CallContext, type ResiliencePolicy } from '../resilience/resilience-policy.js';
 import { createResponseMeta, type ResponseMeta } from './response-meta.js';
@@ -46,6 +46,19 @@ function serializeBody(body: unknown): string {
   } catch (error) {
     throw new RequestError({ kind: 'validation', message: `The request body cannot be sent as JSON: ${(error as Error).message}`, issues: [{ path: 'body', message: 'not serializable as JSON' }], cause: error });
   }
+}
+
+/**
+ * An attempt's upload body: streamed, or, in a browser (which streams a body only over HTTP/2),
+ * one Blob when every part is in memory. A Blob leaves in one piece: progress reports it whole.
+ */
+function multipartBody(multipart: MultipartBody, onProgress: ((progress: UploadProgress) => void) | undefined, done: AbortSignal | undefined): BodyInit {
+  if (multipart.blob && preferBlobBodies()) {
+    const blob = multipart.blob();
+    onProgress?.({ loaded: blob.size, total: blob.size });
+    return blob;
+  }
+  return multipart.open(onProgress, done);
 }
 
 /** A 3xx (or a browser's opaque redirect): only reached for uploads, which never follow one. */
@@ -181,7 +194,7 @@ export function createPipeline(parts: PipelineParts) {
       try {
         let response: Response;
         try {
-          const body = multipart ? multipart.open(options.onUploadProgress, attemptDone?.signal) : jsonBody ?? null;
+          const body = multipart ? multipartBody(multipart, options.onUploadProgress, attemptDone?.signal) : jsonBody ?? null;
           response = await settledByAbort(transport.send({ url: request.url.href, method: spec.method, headers, body, signal }), signal);
         } catch (error) {
           throw classifyFailure(error, { ...bodyContext, phase: 'send' });

@@ -45,8 +45,11 @@ export function createFetchTransport(fetchImplementation?: typeof fetch): Transp
       // mode is `error`, not `manual`: for any other mode Node's fetch sends a clone of the
       // request whose unread second branch buffers the whole body (a 512 MiB upload held in
       // memory). The refused redirect becomes a typed `redirect_refused` (classify-failure.ts).
+      // A Blob body is an upload too (a browser's, see preferBlobBodies): never re-sent elsewhere.
       if (isStream) {
         init.duplex = 'half';
+        init.redirect = 'error';
+      } else if (typeof Blob !== 'undefined' && request.body instanceof Blob) {
         init.redirect = 'error';
       }
       // On Node, the global fetch's own 300 s header and body limits would cut a long request

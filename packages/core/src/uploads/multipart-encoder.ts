@@ -82,7 +82,18 @@ export async function encodeMultipartBody(fields: Record<string, FormValue>, opt
     contentLength,
     replayable: parts.every((part) => 'text' in part || part.source.replayable),
     open: (onProgress, done) => openBody(parts, heads, closing, contentLength, onProgress, done),
+    ...(parts.every((part) => 'text' in part || part.source.inMemory !== undefined) ? { blob: () => blobBody(parts, heads, closing) } : {}),
   };
+}
+
+/** The body as one Blob: heads, texts and bytes as they are, Blobs by reference. */
+function blobBody(parts: Part[], heads: Uint8Array[], closing: Uint8Array): Blob {
+  const pieces: BlobPart[] = [];
+  parts.forEach((part, index) => {
+    pieces.push(heads[index] as Uint8Array<ArrayBuffer>, 'text' in part ? part.text : (part.source.inMemory as Blob | Uint8Array<ArrayBuffer>), CRLF as Uint8Array<ArrayBuffer>);
+  });
+  pieces.push(closing as Uint8Array<ArrayBuffer>);
+  return new Blob(pieces);
 }
 
 function openBody(

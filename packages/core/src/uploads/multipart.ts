@@ -24,6 +24,21 @@ export interface MultipartBody {
    * answered before reading it all), the upload being read is cancelled, closing its file.
    */
   open(onProgress?: (progress: UploadProgress) => void, done?: AbortSignal): ReadableStream<Uint8Array>;
+  /**
+   * The whole body as one Blob, when every part is already in memory (text, bytes, Blobs): what
+   * a browser must send (see `preferBlobBodies`). A Blob of Blobs references them, no copy.
+   */
+  blob?(): Blob;
+}
+
+/**
+ * True where a streamed request body needs HTTP/2 or later: browser pages and workers (Chrome
+ * fails a streamed upload over HTTP/1.1, as `ERR_ALPN_NEGOTIATION_FAILED`). There an upload
+ * whose parts are all in memory goes as one Blob; Node, Deno, Bun and edge runtimes stream.
+ */
+export function preferBlobBodies(): boolean {
+  const scope = globalThis as { document?: unknown; WorkerGlobalScope?: unknown };
+  return scope.document !== undefined || scope.WorkerGlobalScope !== undefined;
 }
 
 /**

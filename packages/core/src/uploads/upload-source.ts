@@ -37,6 +37,8 @@ export interface UploadSource {
   /** False for one-shot streams: a retry cannot send them again. */
   replayable: boolean;
   open(): ReadableStream<Uint8Array>;
+  /** The data itself, when it is already in memory (a Blob or bytes): a body can be one Blob. */
+  inMemory?: Blob | Uint8Array;
 }
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -129,11 +131,11 @@ export async function toUploadSource(input: Uploadable, fallbackName = 'file'): 
   }
   if (typeof Blob !== 'undefined' && input instanceof Blob) {
     const name = typeof (input as File).name === 'string' && (input as File).name !== '' ? (input as File).name : fallbackName;
-    return { filename: name, contentType: input.type || contentTypeFor(name), size: input.size, replayable: true, open: () => input.stream() };
+    return { filename: name, contentType: input.type || contentTypeFor(name), size: input.size, replayable: true, open: () => input.stream(), inMemory: input };
   }
   if (input instanceof Uint8Array || input instanceof ArrayBuffer) {
     const bytes = input instanceof Uint8Array ? input : new Uint8Array(input);
-    return { filename: fallbackName, contentType: contentTypeFor(fallbackName), size: bytes.byteLength, replayable: true, open: () => bytesStream(bytes) };
+    return { filename: fallbackName, contentType: contentTypeFor(fallbackName), size: bytes.byteLength, replayable: true, open: () => bytesStream(bytes), inMemory: bytes };
   }
   if (typeof ReadableStream !== 'undefined' && input instanceof ReadableStream) {
     return oneShot(fallbackName, contentTypeFor(fallbackName), () => input);
