@@ -43,7 +43,7 @@ export { SseDecoder, type ServerSentEvent } from './streams/sse-decoder.js';
 export { SseStream, type NamedEvent } from './streams/sse-stream.js';
 export { estimateTokens } from './resilience/token-estimate.js';
 export { createFetchTransport, type Transport, type TransportRequest } from './transport/transport.js';
-export { contentTypeFor, isUploadable, toFile, type FilePath, type Uploadable, type UploadFile } from './uploads/upload-source.js';
+export { contentTypeFor, isUploadable, toFile, type FilePath, type Uploadable, type UploadFile } from './uploads/upload-file.js';
 export {
   deferredSchema, lazySchema, resolveSchema, validateParams, validateParamsAsync,
   type AnySchema, type DeferredSchema, type LazySchema, type ParamsSchema,

@@ -10,12 +10,18 @@ import { definedOnly } from '../config/defined-only.js';
 import { OpenAIError } from '../errors/errors.js';
 import { METRICS, type MetricsHook } from '../observability/hooks.js';
 import type { ClientLogger } from '../observability/logger.js';
-import { RateLimiter, type RateLimitHook, type RateLimitOptions, type RateLimitPermit } from './rate-limiter.js';
+import type { RateLimiter, RateLimitHook, RateLimitOptions, RateLimitPermit } from './rate-limiter.js';
 import type { AttemptOutcome, CallContext, ResiliencePolicy } from './resilience-policy.js';
 import { parseRateLimitHeaders } from '../transport/response-meta.js';
 import { computeRetryDelay, DEFAULT_RETRY, serverRetryHint, type RetryOptions } from './retry.js';
 import { RetryBudget, type RetryBudgetOptions } from './retry-budget.js';
-import { estimateTokens } from './token-estimate.js';
+import type { estimateTokens } from './token-estimate.js';
+
+/** The limiter and the token estimate it charges by, loaded together. */
+interface LoadedLimiter {
+  limiter: RateLimiter;
+  estimateTokens: typeof estimateTokens;
+}
 
 /** What `RetryHook.onRetry` may answer: retry after another delay, give up, or the default. */
 export type RetryDecision = { action: 'retry'; delayMs: number } | { action: 'abort' } | { action: 'default' };
@@ -59,14 +65,25 @@ export function createResiliencePolicy(settings: ResilienceSettings): Resilience
     if (metrics) safely('metrics', () => (gauge ? metrics.setGauge?.(name, value, labels) : metrics.incrementCounter(name, value, labels)));
   };
   const budget = settings.retry.budget === false ? undefined : new RetryBudget(settings.retry.budget);
-  const limiter = settings.rateLimit ? new RateLimiter(settings.rateLimit, clock, {
-    onWait: (event) => {
-      metric(METRICS.rateLimitHits, 1, { endpoint: event.endpoint, source: 'client' });
-      logger.debug(`Client-side rate limit: waiting ${event.waitMs} ms (${event.queued} queued)`);
-      safely('rate limit', () => hooks.rateLimit?.onWait?.(event));
-    },
-    onRejected: (event) => safely('rate limit', () => hooks.rateLimit?.onRejected?.(event)),
-  }) : undefined;
+  // The limiter, its store and the token estimate load only when `rateLimit` is set (starting
+  // now, awaited by the first call): a client without one, and a bundle of it, carries none.
+  const rateLimit = settings.rateLimit;
+  let loadedLimiter: LoadedLimiter | undefined;
+  const limiterReady: Promise<LoadedLimiter> | undefined = rateLimit
+    ? Promise.all([import('./rate-limiter.js'), import('./token-estimate.js')]).then(([{ RateLimiter }, estimate]) => (loadedLimiter = {
+      estimateTokens: estimate.estimateTokens,
+      limiter: new RateLimiter(rateLimit, clock, {
+        onWait: (event) => {
+          metric(METRICS.rateLimitHits, 1, { endpoint: event.endpoint, source: 'client' });
+          logger.debug(`Client-side rate limit: waiting ${event.waitMs} ms (${event.queued} queued)`);
+          safely('rate limit', () => hooks.rateLimit?.onWait?.(event));
+        },
+        onRejected: (event) => safely('rate limit', () => hooks.rateLimit?.onRejected?.(event)),
+      }),
+    }))
+    : undefined;
+  // A load failure surfaces on the call that awaits it, not as an unhandled rejection.
+  limiterReady?.catch(() => undefined);
   const breakerOptions = settings.circuitBreaker;
   const breakers = new Map<string, CircuitBreaker>();
   const breakerFor = (method: string, endpoint: string): CircuitBreaker | undefined => {
@@ -106,9 +123,11 @@ export function createResiliencePolicy(settings: ResilienceSettings): Resilience
       return { ...DEFAULT_RETRY, ...definedOnly(clientRetry), ...definedOnly(options.retry ?? {}) };
     };
     const breaker = options.circuitBreaker === false ? undefined : breakerFor(call.spec.method, endpoint);
-    const useLimiter = limiter !== undefined && options.rateLimit !== false;
+    const useLimiter = limiterReady !== undefined && options.rateLimit !== false;
+    const loaded = useLimiter ? loadedLimiter ?? await limiterReady! : undefined;
+    const limiter = loaded?.limiter;
     const model = modelOf(call.spec.body);
-    const tokens = useLimiter ? (options.rateLimit ? options.rateLimit.estimatedTokens : undefined) ?? estimateTokens(call.spec.body) : 0;
+    const tokens = loaded ? (options.rateLimit ? options.rateLimit.estimatedTokens : undefined) ?? loaded.estimateTokens(call.spec.body) : 0;
 
     for (let attemptNumber = 1; ; attemptNumber++) {
       let admission: { isProbe: boolean } | undefined;
@@ -122,7 +141,7 @@ export function createResiliencePolicy(settings: ResilienceSettings): Resilience
       try {
         if (useLimiter) {
           const waitStarted = Date.now();
-          permit = await limiter.acquire(tokens, endpoint, options.signal, model);
+          permit = await limiter!.acquire(tokens, endpoint, options.signal, model);
           const waitedMs = Date.now() - waitStarted;
           if (waitedMs > 0) call.spanEvent('rate_limit_wait', { 'openai.attempt': attemptNumber, 'openai.rate_limit.wait_ms': waitedMs });
         }
@@ -144,13 +163,13 @@ export function createResiliencePolicy(settings: ResilienceSettings): Resilience
         budget?.refund();
         // Without a limiter there is no bookkeeping, and no tick spent awaiting it.
         if (permit) await bookkeeping('settle the rate-limit permit', () => permit.settle(totalTokens(outcome.value)));
-        if (useLimiter) await bookkeeping('read rate-limit headers', () => limiter.observe(parseRateLimitHeaders(outcome.response.headers), model));
+        if (limiter) await bookkeeping('read rate-limit headers', () => limiter.observe(parseRateLimitHeaders(outcome.response.headers), model));
         return outcome;
       } catch (caught) {
         if (permit) await bookkeeping('settle the rate-limit permit', () => permit.settle(0));
         if (!OpenAIError.isInstance(caught)) throw caught;
         const error = caught;
-        if (useLimiter && error.headers) await bookkeeping('read rate-limit headers', () => limiter.observe(parseRateLimitHeaders(new Headers(error.headers!)), model));
+        if (limiter && error.headers) await bookkeeping('read rate-limit headers', () => limiter.observe(parseRateLimitHeaders(new Headers(error.headers!)), model));
         const outage = countsAsOutage(error);
         if (holdingProbe) {
           holdingProbe = false;

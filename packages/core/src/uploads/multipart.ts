@@ -2,7 +2,7 @@
  * Multipart uploads: the form and body types, and `encodeMultipart`, which loads the streaming
  * encoder (multipart-encoder.ts) on the first upload.
  */
-import type { Uploadable } from './upload-source.js';
+import type { Uploadable } from './upload-file.js';
 
 /** Upload progress, reported as bytes leave the encoder. */
 export interface UploadProgress {
