@@ -10,6 +10,9 @@ export default defineConfig(
       'src/node/file-path-source-unsupported.ts',
       'src/node/fetch-dispatcher.ts',
       'src/node/fetch-dispatcher-default.ts',
+      // The `./write-file` entry: the atomic writer on Node, a stub elsewhere.
+      'src/node/write-file-atomically.ts',
+      'src/node/write-file-atomically-unsupported.ts',
     ],
     // Resolved at run time through package.json "imports", so Node gets the disk reader and
     // browsers get a stub that explains `{ path }` needs Node.

@@ -3,9 +3,8 @@ import { tsupPreset } from '@integrations/config/tsup';
 
 export default defineConfig(
   tsupPreset({
-    entry: ['src/index.ts', 'src/schemas.ts', 'src/node/file-system.ts', 'src/node/file-system-unsupported.ts'],
-    // Resolved at run time through package.json "imports": Node gets the atomic file writer
-    // (saveSpeech), browsers a stub that says saving needs a file system.
-    external: ['#file-system', /^node:/],
+    entry: ['src/index.ts', 'src/schemas.ts'],
+    // saveSpeech writes through core's `./write-file` entry (the atomic writer on Node, a stub elsewhere).
+    external: [/^node:/],
   }),
 );

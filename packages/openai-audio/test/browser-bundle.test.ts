@@ -1,4 +1,4 @@
-/** A browser bundle of the package carries no Node built-in: saving speech is behind the `#file-system` condition. */
+/** A browser bundle of the package carries no Node built-in: saving speech is behind core's `./write-file` entry and its `node` condition. */
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';

@@ -1,7 +1,7 @@
 /**
  * Streams speech straight to a file, atomically (a temp file beside the target, then a
  * rename): constant memory whatever the length, and the target is never half written. Node,
- * Bun and Deno only: the writer comes through the `#file-system` import condition.
+ * Bun and Deno only: the writer is core's `./write-file` entry (a stub outside Node).
  */
 import { getResponseMeta, type ByteStream } from '@integrations/openai-core';
 import { attachResponseMeta } from '@integrations/openai-core/internal';
@@ -22,8 +22,8 @@ export interface SavedSpeech {
  */
 export async function writeSpeech(audio: ByteStream, path: string): Promise<SavedSpeech> {
   // Node's fs loads on the first save, not with the package.
-  const { writeFileAtomically } = await import('#file-system');
-  const bytes = await writeFileAtomically(audio, path);
+  const { writeFileAtomically } = await import('@integrations/openai-core/write-file');
+  const bytes = await writeFileAtomically(audio, path, { createDirectory: true });
   const meta = getResponseMeta(audio);
   const saved = { path, bytes };
   return meta ? attachResponseMeta(saved, meta) : saved;

@@ -93,7 +93,7 @@ export function createFilesService(configOrCore: ClientOptions | OpenAICore = {}
       const meta = await stream.responseMeta;
       try {
         // Node's fs loads on the first download, not with the package.
-        const { writeFileAtomically } = await import('#file-system');
+        const { writeFileAtomically } = await import('@integrations/openai-core/write-file');
         const bytes = await writeFileAtomically(stream, target);
         return attachResponseMeta({ path: target, bytes }, meta);
       } catch (error) {

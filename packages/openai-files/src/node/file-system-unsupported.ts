@@ -16,8 +16,3 @@ const NEEDS_NODE = 'needs a file system (Node.js, Bun or Deno)';
 export async function openFileBlob(path: string): Promise<FileBlob> {
   throw new Error(`reading ${JSON.stringify(path)} ${NEEDS_NODE}; pass a Blob, File or bytes instead`);
 }
-
-/** Always throws: writing to `target` needs a file system. */
-export async function writeFileAtomically(_stream: ReadableStream<Uint8Array>, target: string): Promise<number> {
-  throw new Error(`writing ${JSON.stringify(target)} ${NEEDS_NODE}; use contentStream() instead`);
-}

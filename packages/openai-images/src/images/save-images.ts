@@ -1,7 +1,8 @@
 /**
  * Saves the images of a result to a directory, each file written atomically (a temp file,
- * then a rename). Node, Bun and Deno only: the writer comes through the `#file-system` import
- * condition, so a browser bundle carries no `node:fs` (it gets a stub that says so).
+ * then a rename). Node, Bun and Deno only: the writer is core's `./write-file` entry, whose
+ * `node` condition picks the file writer, so a browser bundle carries no `node:fs` (it gets a
+ * stub that says so).
  */
 import { imageBytes, imageExtension, type ImageSource } from './image-bytes.js';
 import type { ImagesResponse } from './images-types.js';
@@ -48,8 +49,8 @@ export async function saveImages(source: ImageSource, directory: string, options
     // Decoded one at a time: only one image's bytes are held while writing.
     const bytes = imageBytes(source, index);
     const path = `${base}/${name}-${index}.${imageExtension(bytes) ?? format ?? 'png'}`;
-    const { writeFileAtomically } = await import('#file-system');
-    await writeFileAtomically(bytes, path);
+    const { writeFileAtomically } = await import('@integrations/openai-core/write-file');
+    await writeFileAtomically(bytes, path, { createDirectory: true });
     paths.push(path);
   }
   return paths;
