@@ -41,6 +41,7 @@ export type { BinaryResponse, HttpMethod, QueryValue, RequestOptions, RequestSpe
 export { getResponseMeta, type RateLimitInfo, type ResponseMeta } from './transport/response-meta.js';
 export { SseDecoder, type ServerSentEvent } from './streams/sse-decoder.js';
 export { SseStream, type NamedEvent } from './streams/sse-stream.js';
+export { FinalResultStream, type StreamFinish } from './streams/final-result-stream.js';
 export { estimateTokens } from './resilience/token-estimate.js';
 export { createFetchTransport, type Transport, type TransportRequest } from './transport/transport.js';
 export { contentTypeFor, isUploadable, toFile, type FilePath, type Uploadable, type UploadFile } from './uploads/upload-file.js';

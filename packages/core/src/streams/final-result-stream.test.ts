@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { ApiKey } from '../config/api-key.js';
+import { createResponseMeta, getResponseMeta } from '../transport/response-meta.js';
+import { FinalResultStream } from './final-result-stream.js';
+import { SseStream } from './sse-stream.js';
+
+interface Item {
+  n: number;
+}
+
+/** An SSE source answering `events` then `[DONE]` (or not), with a request id. */
+function source(events: Item[], done = true): SseStream<Item> {
+  const body = events.map((event) => `data: ${JSON.stringify(event)}\n\n`).join('') + (done ? 'data: [DONE]\n\n' : '');
+  const response = new Response(body, { headers: { 'content-type': 'text/event-stream', 'x-request-id': 'req_final' } });
+  return new SseStream<Item>({ apiKey: new ApiKey('sk-final'), start: async () => ({ response, meta: createResponseMeta(response, 1, 0) }), terminal: done ? 'done' : 'eof' });
+}
+
+/** Sums the items; the result is `{ total }`, or a throw when `needs` is not seen. */
+class SumStream extends FinalResultStream<Item, { total: number }> {
+  constructor(from: SseStream<Item>, options: { needs?: number; refuse?: number } = {}) {
+    let total = 0;
+    let seen = false;
+    super(from, {
+      take: (item) => {
+        if (item.n === options.refuse) throw new Error(`refused ${item.n}`);
+        if (item.n === options.needs) seen = true;
+        total += item.n;
+        return { n: item.n * 10 };
+      },
+      finish: (meta) => {
+        if (options.needs !== undefined && !seen) throw new Error(`no ${options.needs} in ${meta?.requestId}`);
+        return { total };
+      },
+      whenStopped: 'there is no sum',
+    });
+  }
+
+  sum() {
+    return this.result();
+  }
+}
+
+async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
+  const items: T[] = [];
+  for await (const item of iterable) items.push(item);
+  return items;
+}
+
+describe('FinalResultStream', () => {
+  it('yields what take() returns and settles the result, with the response metadata', async () => {
+    const stream = new SumStream(source([{ n: 1 }, { n: 2 }]));
+    expect(await collect(stream)).toEqual([{ n: 10 }, { n: 20 }]);
+    const sum = await stream.sum();
+    expect(sum).toEqual({ total: 3 });
+    expect(getResponseMeta(sum)?.requestId).toBe('req_final');
+  });
+
+  it('reads the stream itself when the result is asked for first', async () => {
+    expect(await new SumStream(source([{ n: 4 }, { n: 5 }])).sum()).toEqual({ total: 9 });
+  });
+
+  it('throws from the loop and rejects the result when finish() finds no result', async () => {
+    const stream = new SumStream(source([{ n: 1 }], false), { needs: 7 });
+    await expect(collect(stream)).rejects.toThrow('no 7 in req_final');
+    await expect(stream.sum()).rejects.toThrow('no 7 in req_final');
+  });
+
+  it('ends the stream and rejects the result when take() throws, freeing the request', async () => {
+    const from = source([{ n: 1 }, { n: 2 }, { n: 3 }]);
+    const stream = new SumStream(from, { refuse: 2 });
+    await expect(collect(stream)).rejects.toThrow('refused 2');
+    await expect(stream.sum()).rejects.toThrow('refused 2');
+    expect(from.signal.aborted).toBe(true);
+  });
+
+  it('rejects the result with a typed abort when the caller breaks out early', async () => {
+    const stream = new SumStream(source([{ n: 1 }, { n: 2 }]));
+    for await (const _item of stream) break;
+    await expect(stream.sum()).rejects.toMatchObject({ kind: 'aborted', message: expect.stringContaining('there is no sum') });
+  });
+});
