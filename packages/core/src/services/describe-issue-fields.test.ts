@@ -75,6 +75,13 @@ describe('deepestIssue', () => {
   it('returns a union without branches unchanged', () => {
     const union = issue({ code: 'invalid_union', errors: [] });
     expect(deepestIssue(union)).toBe(union);
+    const bare = issue({ code: 'invalid_union' });
+    expect(deepestIssue(bare)).toBe(bare);
+  });
+
+  it('returns a union whose branches hold no issues unchanged', () => {
+    const union = issue({ code: 'invalid_union', errors: [[], []] });
+    expect(deepestIssue(union)).toBe(union);
   });
 
   it('keeps the first of two branches that got equally far', () => {

@@ -46,6 +46,24 @@ describe('a transport that misses the abort', () => {
     await expect(call).rejects.toMatchObject({ kind: 'aborted' });
   });
 
+  it('leaves no unhandled rejection when the transport fails after the abort', async () => {
+    const unhandled: unknown[] = [];
+    const record = (reason: unknown) => void unhandled.push(reason);
+    process.on('unhandledRejection', record);
+    try {
+      const controller = new AbortController();
+      const busy = busyTransport(() => controller.abort());
+      const call = mockCore({ transport: busy.transport }).get('/models', {}, { signal: controller.signal });
+      busy.fail(new DOMException('This operation was aborted', 'AbortError'));
+      await expect(call).rejects.toMatchObject({ kind: 'aborted' });
+      // Node reports an unhandled rejection after the microtask queue drains: let it.
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', record);
+    }
+  });
+
   it('still answers with the transport when nobody aborts', async () => {
     const busy = busyTransport();
     const call = mockCore({ transport: busy.transport }).get('/models');
@@ -59,7 +77,8 @@ describe('a transport that misses the abort', () => {
     const busy = busyTransport((request) => {
       const added = vi.spyOn(request.signal, 'addEventListener');
       const removed = vi.spyOn(request.signal, 'removeEventListener');
-      live = () => added.mock.calls.length - removed.mock.calls.length;
+      const aborts = (calls: unknown[][]) => calls.filter(([type]) => type === 'abort').length;
+      live = () => aborts(added.mock.calls) - aborts(removed.mock.calls);
     });
     const call = mockCore({ transport: busy.transport }).get('/models', {}, { signal: new AbortController().signal });
     await vi.waitFor(() => expect(busy.sent).toHaveLength(1));

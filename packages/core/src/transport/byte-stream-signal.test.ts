@@ -49,4 +49,18 @@ describe('the signal a transport gets', () => {
     caller.abort();
     expect(sent[0]!.signal.aborted).toBe(false);
   });
+
+  it('no longer follows the caller once a call has failed', async () => {
+    const sent: TransportRequest[] = [];
+    const transport: Transport = {
+      async send(request) {
+        sent.push(request);
+        return new Response('{"error":{"message":"down"}}', { status: 500, headers: { 'content-type': 'application/json' } });
+      },
+    };
+    const caller = new AbortController();
+    await expect(mockCore({ transport }).get('/models', {}, { signal: caller.signal })).rejects.toMatchObject({ kind: 'internal_error' });
+    caller.abort();
+    expect(sent[0]!.signal.aborted).toBe(false);
+  });
 });
