@@ -63,4 +63,30 @@ describe('reading a stream', () => {
     expect(await iterator.next()).toEqual({ value: undefined, done: true });
     expect(stream.signal.aborted).toBe(true);
   });
+
+  it('releases a stream whose iterator was taken but never read (Readable.from), after the idle limit', async () => {
+    let closed!: () => void;
+    const released = new Promise<void>((resolve) => (closed = resolve));
+    const server = await startLoopbackServer((request, response) => {
+      response.writeHead(200, { 'content-type': 'text/event-stream' });
+      response.write(events(1));
+      request.socket.on('close', closed);
+    });
+    closers.push(() => server.close());
+    const core = createOpenAICore({ apiKey: TEST_API_KEY, baseUrl: server.baseUrl, logLevel: 'off', maxRetries: 0 });
+    const stream = core.stream('/chat/completions', { body: {} }, { streamIdleTimeout: 200 });
+    const iterator = stream[Symbol.asyncIterator]();
+    await stream.responseMeta;
+    await released;
+    await expect(iterator.next()).rejects.toMatchObject({ kind: 'timeout', timeoutKind: 'stream_idle' });
+  });
+
+  it('delivers every event of a first chunk that holds a few hundred thousand', async () => {
+    const count = 200_000;
+    const body = new TextEncoder().encode(`${'data: {"i":1}\n\n'.repeat(count)}data: [DONE]\n\n`);
+    const core = createOpenAICore({ apiKey: TEST_API_KEY, baseUrl: 'http://127.0.0.1:9/v1', logLevel: 'off', maxRetries: 0, fetch: async () => new Response(body, { headers: { 'content-type': 'text/event-stream' } }) });
+    let seen = 0;
+    for await (const _event of core.stream('/chat/completions', { body: {} })) seen++;
+    expect(seen).toBe(count);
+  });
 });

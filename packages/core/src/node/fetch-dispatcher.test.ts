@@ -22,7 +22,8 @@ let nodeDefault: object;
 beforeAll(async () => {
   server = createServer((request, response) => {
     const delay = Number(new URL(request.url!, 'http://x').searchParams.get('delay') ?? 0);
-    setTimeout(() => response.end('{"ok":true}'), delay);
+    const signed = request.headers['x-signed'];
+    setTimeout(() => response.end(JSON.stringify(signed ? { ok: true, signed } : { ok: true })), delay);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -66,6 +67,21 @@ describe("the global fetch on Node", () => {
     const failure = await send('/?delay=2000').then(() => undefined, (error: unknown) => error);
     expect((failure as { cause?: { code?: string } }).cause?.code).toBe('UND_ERR_HEADERS_TIMEOUT');
     await strict.close();
+  });
+
+  it('keeps interceptors an application added with compose(), and an agent whose events it watches', async () => {
+    type Dispatch = (options: { headers?: Record<string, string> }, handler: unknown) => boolean;
+    const Agent = nodeDefault.constructor as new () => { compose(interceptor: (dispatch: Dispatch) => Dispatch): object; on(event: string, listener: () => void): void; close(): Promise<void> };
+    const base = new Agent();
+    const signing = base.compose((dispatch) => (options, handler) => dispatch({ ...options, headers: { ...options.headers, 'x-signed': 'yes' } }, handler));
+    (globalThis as Record<symbol, object>)[GLOBAL_DISPATCHER] = signing;
+    expect(fetchDispatcher()).toBeUndefined();
+    expect(await (await send('/')).json()).toEqual({ ok: true, signed: 'yes' });
+    const watched = new Agent();
+    watched.on('connect', () => undefined);
+    (globalThis as Record<symbol, object>)[GLOBAL_DISPATCHER] = watched;
+    expect(fetchDispatcher()).toBeUndefined();
+    await Promise.all([base.close(), watched.close()]);
   });
 
   it.each([

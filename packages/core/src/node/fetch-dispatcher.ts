@@ -31,13 +31,24 @@ function agentOptions(agent: object): Record<string, unknown> | undefined {
   return typeof options === 'object' && options !== null ? (options as Record<string, unknown>) : undefined;
 }
 
-/** True when `agent` is an undici `Agent` built with no options, which is what Node installs. */
+const AGENT_EVENTS = ['connect', 'disconnect', 'connectionError', 'drain'];
+
+/**
+ * True when `agent` looks exactly like what Node installs: an undici `Agent` built with no
+ * options, its own `dispatch` (no interceptors added with `compose()`, which keeps the class
+ * name), and nobody listening to its events. A plain `new Agent()` an application installs is
+ * indistinguishable from it; to have it used as it is, pass `fetch` (core then adds nothing).
+ */
 function isDefaultAgent(agent: object): boolean {
   if (agent.constructor?.name !== 'Agent') return false;
   const options = agentOptions(agent);
   if (options === undefined) return false;
   // undici fills in `maxOrigins: Infinity` (Node 24) on its own; anything else was chosen by someone.
-  return Object.entries(options).every(([key, value]) => value === undefined || (key === 'maxOrigins' && value === Infinity));
+  if (!Object.entries(options).every(([key, value]) => value === undefined || (key === 'maxOrigins' && value === Infinity))) return false;
+  const dispatch = (agent as { dispatch?: unknown }).dispatch;
+  if (dispatch !== (Object.getPrototypeOf(agent) as { dispatch?: unknown } | null)?.dispatch) return false;
+  const listenerCount = (agent as { listenerCount?: (event: string) => number }).listenerCount;
+  return typeof listenerCount !== 'function' || AGENT_EVENTS.every((event) => listenerCount.call(agent, event) === 0);
 }
 
 function decide(global: unknown): object | undefined {

@@ -5,7 +5,7 @@
  * `deferredSchema` goes further and loads the module that holds it (and zod) on first use.
  */
 import { deepestIssue, describeIssue, type SchemaIssue } from './describe-issue.js';
-import { RequestError, type ValidationIssue } from '../errors/errors.js';
+import { ConfigurationError, OpenAIError, RequestError, type ValidationIssue } from '../errors/errors.js';
 
 /** What validation needs of a schema: zod's `safeParse` result shape. */
 export interface ParamsSchema<T = unknown> {
@@ -56,9 +56,26 @@ export function deferredSchema<T extends ParamsSchema<unknown>>(load: () => Prom
     (loaded) => (schema = typeof loaded === 'function' ? loaded() : loaded),
     (error: unknown) => {
       loading = undefined;
-      throw error;
+      throw schemaLoadError(error);
     },
   ));
+}
+
+/**
+ * A schema module that cannot load, as a typed error: nearly always the peer dependency zod
+ * missing (the packages import without it; their schemas need it on the first validated call).
+ */
+function schemaLoadError(error: unknown): unknown {
+  if (OpenAIError.isInstance(error)) return error;
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  const missing = (code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND') && typeof message === 'string' && /['"]zod(?:\/[\w-]+)?['"]/.test(message);
+  return new ConfigurationError({
+    kind: missing ? 'missing_dependency' : 'schema_unavailable',
+    message: missing
+      ? 'The request schemas need the peer dependency zod (^4), which is not installed: add it with `npm install zod`.'
+      : `The request schemas could not be loaded: ${typeof message === 'string' ? message : String(error)}`,
+    cause: error,
+  });
 }
 
 const isPromiseLike = <T>(value: unknown): value is PromiseLike<T> => typeof (value as PromiseLike<T> | undefined)?.then === 'function';

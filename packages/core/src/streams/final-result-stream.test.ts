@@ -78,4 +78,16 @@ describe('FinalResultStream', () => {
     for await (const _item of stream) break;
     await expect(stream.sum()).rejects.toMatchObject({ kind: 'aborted', message: expect.stringContaining('there is no sum') });
   });
+
+  it('leaves an iterator taken but not read to the idle limit, which releases the request', async () => {
+    let cancelled!: () => void;
+    const released = new Promise<void>((resolve) => (cancelled = resolve));
+    const body = new ReadableStream<Uint8Array>({ cancel: () => cancelled() });
+    const response = new Response(body, { headers: { 'content-type': 'text/event-stream' } });
+    const from = new SseStream<Item>({ apiKey: new ApiKey('sk-final'), start: async () => ({ response, meta: createResponseMeta(response, 1, 0) }), idleTimeoutMs: 50 });
+    const stream = new SumStream(from);
+    const iterator = stream[Symbol.asyncIterator]();
+    await released;
+    await expect(iterator.next()).rejects.toMatchObject({ kind: 'timeout', timeoutKind: 'stream_idle' });
+  });
 });

@@ -57,7 +57,13 @@ export class FinalResultStream<Item, Result> implements AsyncIterable<Item> {
 
   [Symbol.asyncIterator](): AsyncIterator<Item> {
     this.#started = true;
-    const source = this.#source[Symbol.asyncIterator]();
+    // The source's iterator is taken on the first next(): taking it starts reading, and an
+    // iterator taken but not read (`Readable.from(stream)`) must leave the unread clock running.
+    let taken: AsyncIterator<Item> | undefined;
+    const source = {
+      next: () => (taken ??= this.#source[Symbol.asyncIterator]()).next(),
+      return: () => taken?.return?.() ?? (this.#source.abort(), Promise.resolve({ value: undefined, done: true as const })),
+    };
     let ended = false;
     const end = (failed: boolean, error?: unknown) => {
       if (ended) return;
@@ -85,7 +91,7 @@ export class FinalResultStream<Item, Result> implements AsyncIterable<Item> {
               return { value: this.#finish.take(step.value), done: false };
             } catch (error) {
               end(true, error);
-              void source.return?.();
+              void source.return();
               throw error;
             }
           },
@@ -97,7 +103,7 @@ export class FinalResultStream<Item, Result> implements AsyncIterable<Item> {
       return: () => {
         // The caller stopped early (a `break`, or `return()`): there is no final result.
         end(true, new RequestError({ kind: 'aborted', message: `The stream was stopped before it finished (the loop broke out early), so ${this.#finish.whenStopped}.` }));
-        return source.return ? source.return() : Promise.resolve({ value: undefined, done: true });
+        return source.return();
       },
     };
   }

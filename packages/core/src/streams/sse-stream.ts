@@ -110,8 +110,6 @@ export class SseStream<T> implements AsyncIterable<T> {
   [Symbol.asyncIterator](): AsyncIterator<T> {
     if (this.#iterated) return failing(new RequestError({ kind: 'stream_consumed', message: 'A stream can be iterated only once; read it in a single loop.' }));
     this.#iterated = true;
-    this.#reading = true;
-    this.#stopUnreadClock();
     // A plain iterator rather than an async generator: a chunk of many events hands them out
     // from a queue, one resolved promise each, with no generator resumed per event.
     return {
@@ -154,6 +152,12 @@ export class SseStream<T> implements AsyncIterable<T> {
   #busy: Promise<unknown> | undefined;
 
   #next(): Promise<IteratorResult<T>> {
+    // Reading starts with the first next(), not when the iterator is taken: `Readable.from` and
+    // `ReadableStream.from` take it at once, and an unread stream must still be released.
+    if (!this.#reading) {
+      this.#reading = true;
+      this.#stopUnreadClock();
+    }
     if (this.#busy) return this.#busy.then(() => this.#next(), () => this.#next());
     if (this.#closed) return Promise.resolve({ value: undefined, done: true });
     if (this.#queued < this.#queue.length) {
@@ -202,7 +206,8 @@ export class SseStream<T> implements AsyncIterable<T> {
     const primed = primedBodyOf(response);
     if (primed) {
       this.#reader = primed.reader;
-      for (const bytes of primed.prefix) this.#queue.push(...this.#decoder.push(bytes));
+      // A loop, not push(...events): a prefix of a few hundred thousand events would overflow the stack.
+      for (const bytes of primed.prefix) for (const event of this.#decoder.push(bytes)) this.#queue.push(event);
       return;
     }
     if (response.body === null) throw this.#interrupted('the response had no body');

@@ -42,3 +42,24 @@ describe('response metadata', () => {
     expect(value.rateLimit).toBe(value.rateLimit);
   });
 });
+
+describe('response metadata, as a user handles it', () => {
+  it('prints its values with util.inspect (console.log), not getters', async () => {
+    const { inspect } = await import('node:util');
+    const printed = inspect(meta(), { depth: 3 });
+    expect(printed).toContain("'x-ratelimit-limit-requests': '500'");
+    expect(printed).toContain('limitRequests: 500');
+    expect(printed).not.toContain('Getter');
+    expect(printed).not.toContain('sk-meta-secret');
+  });
+
+  it('takes an assignment to headers or rateLimit, before or after a read', () => {
+    const value = meta();
+    value.headers = { replaced: 'yes' };
+    expect(value.headers).toEqual({ replaced: 'yes' });
+    const other = meta();
+    void other.rateLimit;
+    other.rateLimit = {};
+    expect(other.rateLimit).toEqual({});
+  });
+});

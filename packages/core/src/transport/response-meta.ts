@@ -76,27 +76,38 @@ export function parseRetryAfter(headers: Headers, now = Date.now()): number | un
 }
 
 /**
- * Builds the metadata of one response. `headers` and `rateLimit` are worked out on first read
- * (and then kept): redacting every header costs more than the rest of a call's bookkeeping, and
- * most results never have their metadata read. Both are own enumerable properties, so spreading
- * or `JSON.stringify` of the metadata shows them like the others.
+ * Builds the metadata of one response. `headers` and `rateLimit` are worked out on first read:
+ * redacting every header costs more than the rest of a call's bookkeeping, and most results
+ * never have their metadata read. Each is an accessor that, once read or assigned, becomes a
+ * plain data property; spreading, `JSON.stringify` and `console.log` (through Node's inspect
+ * hook) show the values like any other field.
  */
 export function createResponseMeta(response: Pick<Response, 'status' | 'headers'>, attempts: number, durationMs: number, secret?: { redactIn(text: string): string }): ResponseMeta {
   const source = response.headers;
-  let headers: Record<string, string> | undefined;
-  let rateLimit: RateLimitInfo | undefined;
-  return {
-    requestId: source.get('x-request-id') ?? undefined,
-    status: response.status,
-    get headers() {
-      return (headers ??= redactHeaders(source, secret));
-    },
-    get rateLimit() {
-      return (rateLimit ??= parseRateLimitHeaders(source));
-    },
-    attempts,
-    durationMs,
+  const meta = { requestId: source.get('x-request-id') ?? undefined, status: response.status } as ResponseMeta;
+  lazyField(meta, 'headers', () => redactHeaders(source, secret));
+  lazyField(meta, 'rateLimit', () => parseRateLimitHeaders(source));
+  meta.attempts = attempts;
+  meta.durationMs = durationMs;
+  // Node's util.inspect shows accessors as `[Getter/Setter]`: show the values instead.
+  Object.defineProperty(meta, INSPECT, { value: () => ({ ...meta }) });
+  return meta;
+}
+
+const INSPECT = Symbol.for('nodejs.util.inspect.custom');
+
+/** Defines `key` on `target` as computed on first read, then kept as an ordinary writable field. */
+function lazyField<K extends 'headers' | 'rateLimit'>(target: ResponseMeta, key: K, compute: () => ResponseMeta[K]): void {
+  const settle = (value: ResponseMeta[K]) => {
+    Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
+    return value;
   };
+  Object.defineProperty(target, key, {
+    get: () => settle(compute()),
+    set: (value: ResponseMeta[K]) => void settle(value),
+    enumerable: true,
+    configurable: true,
+  });
 }
 
 /** Links `meta` to a result object (no-op for primitives). */

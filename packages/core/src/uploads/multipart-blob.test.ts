@@ -12,8 +12,15 @@ beforeAll(async () => {
 afterAll(() => rm(directory, { recursive: true, force: true }));
 
 const scope = globalThis as { document?: unknown };
+const nodeVersions = Object.getOwnPropertyDescriptor(process, 'versions')!;
+/** Looks like a browser page: a document, and no Node in `process.versions`. */
+function asBrowser(): void {
+  scope.document = {};
+  Object.defineProperty(process, 'versions', { ...nodeVersions, value: { ...process.versions, node: undefined } });
+}
 afterEach(() => {
   delete scope.document;
+  Object.defineProperty(process, 'versions', nodeVersions);
 });
 
 const fields = () => ({ purpose: 'batch', file: toFile(new TextEncoder().encode('{"a":1}\n'), 'in.jsonl'), extra: new Blob(['blob part'], { type: 'text/plain' }) });
@@ -46,7 +53,7 @@ describe('multipart bodies as one Blob', () => {
   });
 
   it('is what a browser sends (it streams a body only over HTTP/2), with progress reported whole', async () => {
-    scope.document = {};
+    asBrowser();
     const sent: TransportRequest[] = [];
     const progress: UploadProgress[] = [];
     await recordingCore(sent).postMultipart('/files', { body: fields() }, { onUploadProgress: (event) => progress.push(event) });
@@ -56,6 +63,13 @@ describe('multipart bodies as one Blob', () => {
     expect(progress).toEqual([{ loaded: (body as Blob).size, total: (body as Blob).size }]);
   });
 
+  it('is not used by a DOM emulated in Node (jsdom, happy-dom): Node streams the upload', async () => {
+    scope.document = {};
+    const sent: TransportRequest[] = [];
+    await recordingCore(sent).postMultipart('/files', { body: fields() });
+    expect(sent[0]!.body).toBeInstanceOf(ReadableStream);
+  });
+
   it('is not used outside a browser: Node streams the upload', async () => {
     const sent: TransportRequest[] = [];
     await recordingCore(sent).postMultipart('/files', { body: fields() });
@@ -63,7 +77,7 @@ describe('multipart bodies as one Blob', () => {
   });
 
   it('is never sent after a redirect by the fetch transport', async () => {
-    scope.document = {};
+    asBrowser();
     let init: RequestInit | undefined;
     const core = createOpenAICore({ apiKey: 'sk-blob-test', baseUrl: 'http://127.0.0.1:9/v1', logLevel: 'off', maxRetries: 0, fetch: async (_url, given) => ((init = given), new Response('{}', { headers: { 'content-type': 'application/json' } })) });
     await core.postMultipart('/files', { body: fields() });

@@ -35,9 +35,12 @@ export interface MultipartBody {
  * True where a streamed request body needs HTTP/2 or later: browser pages and workers (Chrome
  * fails a streamed upload over HTTP/1.1, as `ERR_ALPN_NEGOTIATION_FAILED`). There an upload
  * whose parts are all in memory goes as one Blob; Node, Deno, Bun and edge runtimes stream.
+ * A DOM emulated in Node (jsdom, happy-dom test environments) is still Node: its fetch streams,
+ * and could not send the emulator's Blob anyway.
  */
 export function preferBlobBodies(): boolean {
-  const scope = globalThis as { document?: unknown; WorkerGlobalScope?: unknown };
+  const scope = globalThis as { document?: unknown; WorkerGlobalScope?: unknown; process?: { versions?: { node?: unknown } } };
+  if (scope.process?.versions?.node !== undefined) return false;
   return scope.document !== undefined || scope.WorkerGlobalScope !== undefined;
 }
 
