@@ -198,7 +198,8 @@ export function createOpenAICore(configOrCore: ClientOptions | OpenAICore = {}, 
         ...(options.signal ? { signal: options.signal } : {}),
         mode,
         terminal,
-        onEvent: () => onEvent?.(),
+        // Per-event telemetry is a metrics counter: without a metrics hook there is nothing to call.
+        ...(config.hooks.metrics ? { onEvent: () => onEvent?.() } : {}),
         idleTimeoutMs,
         start: async (signal) => {
           // Validation runs here, inside the stream's start: its error surfaces on the first read.
