@@ -48,7 +48,29 @@ describe('queue order', () => {
   });
 });
 
+describe('a queue that forms again', () => {
+  it('serves calls queued after an earlier queue drained', async () => {
+    const limiter = new RateLimiter({ requestsPerMinute: 60, burst: 1 / 60 }, systemClock);
+    await limiter.acquire(0, '/a');
+    const first = track([limiter.acquire(0, '/a')]);
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(first).toEqual([true]);
+    const again = track([limiter.acquire(0, '/a'), limiter.acquire(0, '/a')]);
+    await vi.advanceTimersByTimeAsync(2_000);
+    expect(again).toEqual([true, true]);
+  });
+});
+
 describe('wait estimates', () => {
+  it('is not thrown off by a limit configured as zero (not enforced)', async () => {
+    const { limiter, waits } = limiterWithWaits({ requestsPerMinute: 0, tokensPerMinute: 100, burst: 1 });
+    await limiter.acquire(100, '/a');
+    void limiter.acquire(50, '/a');
+    void limiter.acquire(50, '/a');
+    await vi.advanceTimersByTimeAsync(0);
+    expect(waits).toEqual([30_000, 60_000]);
+  });
+
   it("announces the store's own wait for the first call to queue", async () => {
     const { limiter, waits } = limiterWithWaits({ tokensPerMinute: 100, burst: 1 });
     await limiter.acquire(70, '/a'); // 30 left: 50 more need 20 tokens, 12 s
