@@ -18,11 +18,20 @@ export interface SchemaIssue {
   options?: unknown[];
   discriminator?: string;
   pattern?: string;
+  format?: string;
+  prefix?: string;
+  suffix?: string;
+  includes?: string;
   keys?: string[];
   errors?: SchemaIssue[][];
 }
 
-const GENERIC = 'Invalid input';
+/**
+ * zod's own wording: "Invalid input" from zod/mini, and the English locale's sentences, which
+ * every zod/mini schema in the process starts using once the app imports classic `zod`. Core's
+ * wording must not depend on that, so only other (custom) messages are kept.
+ */
+const ZOD_WORDING = /^(?:Invalid\b|Too (?:big|small):|Unrecognized keys?\b)/;
 
 function unit(origin: string | undefined): string {
   return origin === 'string' ? ' characters' : origin === 'array' ? ' items' : '';
@@ -49,9 +58,30 @@ export function deepestIssue(issue: SchemaIssue): SchemaIssue {
   return deepestIssue({ ...first, path: [...issue.path, ...first.path] });
 }
 
+/** A string that fails a format check: named for the format, not by its (long) regex. */
+function describeFormat(issue: SchemaIssue): string {
+  switch (issue.format) {
+    case 'regex':
+      return issue.pattern ? `must match ${issue.pattern}` : 'has the wrong format';
+    case 'starts_with':
+      return `must start with ${shown(issue.prefix)}`;
+    case 'ends_with':
+      return `must end with ${shown(issue.suffix)}`;
+    case 'includes':
+      return `must include ${shown(issue.includes)}`;
+    case 'lowercase':
+    case 'uppercase':
+      return `must be ${issue.format}`;
+    case undefined:
+      return issue.pattern ? `must match ${issue.pattern}` : 'has the wrong format';
+    default:
+      return `must be a valid ${issue.format.replace(/_/g, ' ')}`;
+  }
+}
+
 /** A short sentence about what is wrong, without the path. */
 export function describeIssue(issue: SchemaIssue): string {
-  if (issue.message && issue.message !== GENERIC) return issue.message;
+  if (issue.message && !ZOD_WORDING.test(issue.message)) return issue.message;
   switch (issue.code) {
     case 'invalid_type':
       return issue.input === undefined ? 'is required' : `expected ${issue.expected ?? 'another type'}, got ${Array.isArray(issue.input) ? 'array' : issue.input === null ? 'null' : typeof issue.input}`;
@@ -68,7 +98,7 @@ export function describeIssue(issue: SchemaIssue): string {
       }
       return 'does not match any accepted form';
     case 'invalid_format':
-      return issue.pattern ? `must match ${issue.pattern}` : 'has the wrong format';
+      return describeFormat(issue);
     case 'unrecognized_keys':
       return `has unknown keys ${(issue.keys ?? []).join(', ')}`;
     default:

@@ -18,7 +18,15 @@ describe('a redirect answer', () => {
     expect(error).toBeInstanceOf(RequestError);
     expect(error).toMatchObject({ kind: 'redirect_refused', status: 307, requestId: 'req_r1' });
     expect(error.message).toBe(
-      'The server answered POST /v1/files with a redirect (307) to https://elsewhere.test/v1/files; an upload is never re-sent to another address. Point baseUrl at the final address.',
+      'The server answered POST /v1/files with a redirect (307) to https://elsewhere.test/v1/files; the transport did not follow it. Point baseUrl at the final address.',
+    );
+  });
+
+  it('says an upload is never re-sent, for an upload', async () => {
+    const transport = answering(() => new Response(null, { status: 308, headers: { location: 'https://elsewhere.test/v1/files' } }));
+    const error = await caught<RequestError>(() => mockCore({ transport }).postMultipart('/files', { body: { purpose: 'batch', file: new Blob(['x']) } }));
+    expect(error.message).toBe(
+      'The server answered POST /v1/files with a redirect (308) to https://elsewhere.test/v1/files; an upload is never re-sent to another address. Point baseUrl at the final address.',
     );
   });
 
@@ -27,14 +35,14 @@ describe('a redirect answer', () => {
     const error = await caught<RequestError>(() => mockCore({ transport }).get('/models'));
     expect(error.kind).toBe('redirect_refused');
     expect(error.requestId).toBeUndefined();
-    expect(error.message).toBe('The server answered GET /v1/models with a redirect (300); an upload is never re-sent to another address. Point baseUrl at the final address.');
+    expect(error.message).toBe('The server answered GET /v1/models with a redirect (300); the transport did not follow it. Point baseUrl at the final address.');
   });
 
   it('refuses an opaque redirect, which has no status, headers or body', async () => {
     const opaque = { type: 'opaqueredirect', status: 0, ok: false, headers: new Headers(), body: null } as unknown as Response;
     const error = await caught<RequestError>(() => mockCore({ transport: answering(() => opaque) }).get('/models'));
     expect(error).toMatchObject({ kind: 'redirect_refused', status: undefined });
-    expect(error.message).toBe('The server answered GET /v1/models with a redirect; an upload is never re-sent to another address. Point baseUrl at the final address.');
+    expect(error.message).toBe('The server answered GET /v1/models with a redirect; the transport did not follow it. Point baseUrl at the final address.');
   });
 
   it('releases the unread body of the redirect', async () => {

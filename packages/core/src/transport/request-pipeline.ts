@@ -61,18 +61,22 @@ function multipartBody(multipart: MultipartBody, onProgress: ((progress: UploadP
   return multipart.open(onProgress, done);
 }
 
-/** A 3xx (or a browser's opaque redirect): only reached for uploads, which never follow one. */
+/**
+ * A 3xx (or a browser's opaque redirect) that reached the pipeline: an upload's (fetch never
+ * follows one for them), or any answer of a transport that does not follow redirects.
+ */
 function isRedirect(response: Response): boolean {
   return response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400);
 }
 
-function redirectRefused(response: Response, method: string, url: URL): RequestError {
+function redirectRefused(response: Response, method: string, url: URL, upload: boolean): RequestError {
   const location = response.headers.get('location');
+  const why = upload ? 'an upload is never re-sent to another address' : 'the transport did not follow it';
   return new RequestError({
     kind: 'redirect_refused',
     status: response.status || undefined,
     requestId: response.headers.get('x-request-id') ?? undefined,
-    message: `The server answered ${method} ${url.pathname} with a redirect${response.status ? ` (${response.status})` : ''}${location ? ` to ${location}` : ''}; an upload is never re-sent to another address. Point baseUrl at the final address.`,
+    message: `The server answered ${method} ${url.pathname} with a redirect${response.status ? ` (${response.status})` : ''}${location ? ` to ${location}` : ''}; ${why}. Point baseUrl at the final address.`,
   });
 }
 
@@ -202,7 +206,7 @@ export function createPipeline(parts: PipelineParts) {
         if (isRedirect(response)) {
           // Unread, the body would hold its socket (undici keeps it until consumed or cancelled).
           response.body?.cancel().catch(() => undefined);
-          throw redirectRefused(response, spec.method, request.url);
+          throw redirectRefused(response, spec.method, request.url, multipart !== undefined);
         }
         if (!response.ok) {
           const text = await readBodyText(response, bodyContext);
