@@ -42,6 +42,10 @@ describe('what a stream yields', () => {
     expect(await collect(streamOf(['data: 1\n\ndata: [DONE]\n\ndata: 3\n\n']))).toEqual([1]);
   });
 
+  it('delivers JSON null as an item', async () => {
+    expect(await collect(streamOf(['data: null\n\ndata: [DONE]\n\n']))).toEqual([null]);
+  });
+
   it('delivers a payload whose error field is null as data', async () => {
     expect(await collect(streamOf(['data: {"error":null,"n":1}\n\ndata: [DONE]\n\n']))).toEqual([{ error: null, n: 1 }]);
   });
@@ -88,6 +92,27 @@ describe('how a stream ends badly', () => {
     expect((await caught(() => iterator.next())).message).toBe('Stream error: boom');
     expect(requestSignal.aborted).toBe(true);
     expect(await iterator.next()).toEqual({ value: undefined, done: true });
+  });
+});
+
+describe('cancelling on a bad event', () => {
+  it('cancels the request when the first event read is an error event', async () => {
+    let requestSignal!: AbortSignal;
+    const body = new ReadableStream<Uint8Array>({ start: (controller) => controller.enqueue(new TextEncoder().encode('event: error\ndata: boom\n\n')) });
+    const stream = new SseStream({ start: async (signal) => ((requestSignal = signal), { response: new Response(body), meta: META }), apiKey: KEY });
+    expect((await caught(() => collect(stream))).message).toBe('Stream error: boom');
+    expect(requestSignal.aborted).toBe(true);
+  });
+
+  it('does not abort a finished request when the iterator is returned after the end', async () => {
+    let requestSignal!: AbortSignal;
+    const body = new ReadableStream<Uint8Array>({ start: (controller) => controller.enqueue(new TextEncoder().encode('data: 1\n\ndata: [DONE]\n\n')) });
+    const stream = new SseStream({ start: async (signal) => ((requestSignal = signal), { response: new Response(body), meta: META }), apiKey: KEY });
+    const iterator = stream[Symbol.asyncIterator]();
+    expect(await iterator.next()).toEqual({ value: 1, done: false });
+    expect(await iterator.next()).toEqual({ value: undefined, done: true });
+    await iterator.return!();
+    expect(requestSignal.aborted).toBe(false);
   });
 });
 

@@ -57,6 +57,17 @@ describe('the idle limit while reading', () => {
     expect(await next).toEqual({ value: 2, done: false });
   });
 
+  it('does not time out a caller that pauses longer than the limit between reads', async () => {
+    const live = liveStream({ idleTimeoutMs: 100 });
+    const iterator = live.stream[Symbol.asyncIterator]();
+    live.push('data: 1\n\n');
+    expect(await iterator.next()).toEqual({ value: 1, done: false });
+    await vi.advanceTimersByTimeAsync(150); // the caller is busy for longer than the limit
+    live.push('data: 2\n\n');
+    expect(await iterator.next()).toEqual({ value: 2, done: false });
+    expect(live.requests[0]!.aborted).toBe(false);
+  });
+
   it('times a read from when it started, even when an earlier timer is still running', async () => {
     const live = liveStream({ idleTimeoutMs: 100 });
     const iterator = live.stream[Symbol.asyncIterator]();
@@ -123,6 +134,12 @@ describe('the idle limit before anyone reads', () => {
     await vi.advanceTimersByTimeAsync(60); // 120 ms after the headers, 60 ms into the read
     live.push('data: 1\n\n');
     expect(await next).toEqual({ value: 1, done: false });
+  });
+
+  it('times out an unread stream whose response has no body', async () => {
+    const stream = new SseStream({ start: async () => ({ response: new Response(null), meta: META }), apiKey: KEY, idleTimeoutMs: 100 });
+    await vi.advanceTimersByTimeAsync(100);
+    expect(await caught(() => stream[Symbol.asyncIterator]().next())).toMatchObject({ kind: 'timeout', timeoutKind: 'stream_idle' });
   });
 
   it('keeps an unread stream open when there is no idle limit', async () => {
