@@ -91,3 +91,16 @@ describe('FinalResultStream', () => {
     await expect(iterator.next()).rejects.toMatchObject({ kind: 'timeout', timeoutKind: 'stream_idle' });
   });
 });
+
+describe('SseStream.abort', () => {
+  it('ends a pending read at once with a typed abort, even when the body ignores the signal', async () => {
+    const body = new ReadableStream<Uint8Array>({ start: (controller) => controller.enqueue(new TextEncoder().encode('data: {"n":1}\n\n')) });
+    const response = new Response(body, { headers: { 'content-type': 'text/event-stream' } });
+    const stream = new SseStream<Item>({ apiKey: new ApiKey('sk-final'), start: async () => ({ response, meta: createResponseMeta(response, 1, 0) }) });
+    const iterator = stream[Symbol.asyncIterator]();
+    expect(await iterator.next()).toEqual({ value: { n: 1 }, done: false });
+    const pending = iterator.next();
+    stream.abort();
+    await expect(pending).rejects.toMatchObject({ kind: 'aborted' });
+  });
+});

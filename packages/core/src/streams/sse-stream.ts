@@ -67,6 +67,9 @@ export class SseStream<T> implements AsyncIterable<T> {
   constructor(options: SseStreamOptions) {
     this.#options = options;
     this.#linked = linkSignals([options.signal, this.#controller.signal]);
+    // An abort (ours or the caller's) also cancels the reader: a pending read then ends at once
+    // even when the body does not follow the signal (a custom fetch or transport).
+    this.#linked.signal.addEventListener('abort', () => void this.#reader?.cancel().catch(() => undefined), { once: true });
     this.#started = startSafely(options, this.#linked.signal).then((started) => {
       this.#meta = started.meta;
       this.#startUnreadClock(started.response);
