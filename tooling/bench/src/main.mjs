@@ -2,7 +2,7 @@
 // SDK and a raw fetch floor. Prints a table with ratios; `--write` saves it to RESULTS.md.
 // Benchmarks are never tests: targets are reported, not enforced.
 import { fork } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import OpenAI from 'openai';
 import { createChatService } from '@integrations/openai-chat';
 import { createEmbeddingsService } from '@integrations/openai-embeddings';
@@ -146,6 +146,10 @@ const lines = [
 const header = `Node ${process.version}, ${process.platform}/${process.arch}, loopback server in a separate process; CPU is the client process's user+system time.`;
 console.log(`\n${header}\n\n${lines.join('\n')}\n`);
 if (process.argv.includes('--write')) {
-  writeFileSync(new URL('../RESULTS.md', import.meta.url), `# Benchmark results\n\nOne run of \`pnpm bench --write\` (${new Date().toISOString().slice(0, 10)}). ${header}\nLower is better for µs, ms and KiB; higher for req/s and chunks/s.\n\n${lines.join('\n')}\n`);
+  // The hand-written "Reading the misses" section is kept: update it when the figures move.
+  const resultsUrl = new URL('../RESULTS.md', import.meta.url);
+  const previous = existsSync(resultsUrl) ? readFileSync(resultsUrl, 'utf8') : '';
+  const reading = previous.includes('\n## Reading the misses') ? previous.slice(previous.indexOf('\n## Reading the misses')) : '';
+  writeFileSync(resultsUrl, `# Benchmark results\n\nOne run of \`pnpm bench --write\` (${new Date().toISOString().slice(0, 10)}). ${header}\nLower is better for µs, ms and KiB; higher for req/s and chunks/s.\n\n${lines.join('\n')}\n${reading}`);
   console.log('Saved tooling/bench/RESULTS.md');
 }
