@@ -8,7 +8,7 @@ import { classifyFailure } from '../errors/classify-failure.js';
 import { NetworkError, ResponseError } from '../errors/errors.js';
 import type { BodyContext } from '../transport/read-body.js';
 import { primeBody } from './primed-body.js';
-import { SseDecoder } from './sse-decoder.js';
+import { SseDecoder, type ServerSentEvent } from './sse-decoder.js';
 
 const IDLE = Symbol('idle');
 
@@ -36,7 +36,7 @@ async function refuseNonStream(response: Response, apiKey: ApiKey, contentType: 
 
 /**
  * Returns the response once its first event has arrived, its body primed (primed-body.ts): the
- * stream reads the bytes read so far, then the rest from the same reader.
+ * stream starts with the events decoded so far, then reads the rest with the same reader and decoder.
  *
  * @example
  * const response = await awaitFirstEvent(raw, apiKey, bodyContext); // inside the attempt
@@ -47,7 +47,7 @@ export async function awaitFirstEvent(response: Response, apiKey: ApiKey, contex
   if (response.body === null) throw new NetworkError({ kind: 'stream_interrupted', retryable: true, message: 'The event stream had no body.' });
   const reader = response.body.getReader();
   const probe = new SseDecoder();
-  const prefix: Uint8Array[] = [];
+  let events: ServerSentEvent[] = [];
   for (;;) {
     let chunk: ReadableStreamReadResult<Uint8Array>;
     try {
@@ -69,8 +69,8 @@ export async function awaitFirstEvent(response: Response, apiKey: ApiKey, contex
       // Closed before any event: nothing was delivered, so this attempt may be retried.
       throw new NetworkError({ kind: 'stream_interrupted', retryable: true, message: 'The event stream closed before its first event.', requestId: response.headers.get('x-request-id') ?? undefined });
     }
-    prefix.push(chunk.value);
-    if (probe.push(chunk.value).length > 0) break;
+    events = probe.push(chunk.value);
+    if (events.length > 0) break;
   }
-  return primeBody(response, { prefix, reader });
+  return primeBody(response, { reader, decoder: probe, events });
 }

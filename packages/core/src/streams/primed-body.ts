@@ -1,19 +1,27 @@
 /**
  * A stream response whose first bytes were already read: while a stream attempt waits for its
  * first event (await-first-event.ts), it reads from the body; the stream then goes on with the
- * same reader, starting with those bytes. Handing them over here, rather than wrapping the body
- * in a replaying stream, saves a pull and a promise on every chunk that follows.
+ * same reader and decoder, starting with the events already decoded. Handing them over here,
+ * rather than wrapping the body in a replaying stream, saves a pull and a promise on every chunk
+ * that follows, and decoding the first chunk twice.
  */
 
-/** The bytes read so far, and the reader holding the rest of the body. */
+import type { ServerSentEvent, SseDecoder } from './sse-decoder.js';
+
+/**
+ * The reader holding the rest of the body, and what was read before it: the decoder that read
+ * the first bytes (mid-line state included) and the events they completed, so nothing is
+ * decoded twice (a first read of a block stream can hold hundreds of events).
+ */
 export interface PrimedBody {
-  prefix: Uint8Array[];
   reader: ReadableStreamDefaultReader<Uint8Array>;
+  decoder: SseDecoder;
+  events: ServerSentEvent[];
 }
 
 const primedBodies = new WeakMap<Response, PrimedBody>();
 
-/** Records that `response`'s body is read through `body.reader`, after `body.prefix`. */
+/** Records that `response`'s body is read through `body.reader`, after `body.events`. */
 export function primeBody(response: Response, body: PrimedBody): Response {
   primedBodies.set(response, body);
   return response;

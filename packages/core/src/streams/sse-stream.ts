@@ -146,7 +146,7 @@ export class SseStream<T> implements AsyncIterable<T> {
 
   // Iteration state: decoded events not yet handed out, and whether the stream is over.
   #reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
-  readonly #decoder = new SseDecoder();
+  #decoder = new SseDecoder();
   #queue: ServerSentEvent[] = [];
   #queued = 0;
   #bodyEnded = false;
@@ -209,8 +209,9 @@ export class SseStream<T> implements AsyncIterable<T> {
     const primed = primedBodyOf(response);
     if (primed) {
       this.#reader = primed.reader;
-      // A loop, not push(...events): a prefix of a few hundred thousand events would overflow the stack.
-      for (const bytes of primed.prefix) for (const event of this.#decoder.push(bytes)) this.#queue.push(event);
+      this.#decoder = primed.decoder;
+      this.#queue = primed.events;
+      this.#queued = 0;
       return;
     }
     if (response.body === null) throw this.#interrupted('the response had no body');
