@@ -9,6 +9,7 @@ import { createEmbeddingsService } from '@integrations/openai-embeddings';
 import { importAndBundleRows } from './import-bundle.mjs';
 import { compare } from './measure.mjs';
 import { undiciClients } from './undici-clients.mjs';
+import { countRawSseEvents } from './raw-sse.mjs';
 
 const server = fork(new URL('./server.mjs', import.meta.url).pathname, { stdio: 'inherit' });
 const { port } = await new Promise((resolve) => server.once('message', resolve));
@@ -58,7 +59,6 @@ for (const concurrency of [1, 64]) {
 // Streams, in four shapes the server writes (server.mjs): one block of 2,000 chunks; bursts of
 // 16 events per write; one event per write; 300 events paced 1 ms apart (a model at real speed).
 {
-  const decoder = new TextDecoder();
   const shapes = [
     { name: 'one block', prefix: '', chunks: 2000, count: 15, warmup: 5 },
     { name: 'bursts of 16 events', prefix: '/bursts', chunks: 2000, count: 15, warmup: 5 },
@@ -72,18 +72,7 @@ for (const concurrency of [1, 64]) {
     const onUndici = undiciClients({ apiKey, baseUrl: shapeUrl, params });
     async function rawStream() {
       const response = await fetch(`${shapeUrl}/chat/completions`, { method: 'POST', headers, body: JSON.stringify({ ...params, stream: true }) });
-      let buffer = '';
-      let count = 0;
-      for await (const bytes of response.body) {
-        buffer += decoder.decode(bytes, { stream: true });
-        let end;
-        while ((end = buffer.indexOf('\n\n')) !== -1) {
-          const data = buffer.slice(6, end);
-          buffer = buffer.slice(end + 2);
-          if (data !== '[DONE]') { JSON.parse(data); count++; }
-        }
-      }
-      return count;
+      return countRawSseEvents(response.body);
     }
     const tasks = [
       async () => { let count = 0; for await (const _chunk of chat.createStream(params)) count++; return count; },

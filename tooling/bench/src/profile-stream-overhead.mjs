@@ -2,6 +2,7 @@
 // body from memory in 64 KiB reads, against the same body split and parsed by hand.
 // `node [--cpu-prof] tooling/bench/src/profile-stream-overhead.mjs`
 import { createChatService } from '@integrations/openai-chat';
+import { countRawSseEvents } from './raw-sse.mjs';
 
 const CHUNKS = 2000;
 const chunk = (delta, finish = null) => `data: ${JSON.stringify({ id: 'chatcmpl-bench', object: 'chat.completion.chunk', created: 1767225600, model: 'gpt-4o-mini', choices: [{ index: 0, delta, logprobs: null, finish_reason: finish }] })}\n\n`;
@@ -15,7 +16,6 @@ const body = () => new ReadableStream({
 const fetch = async () => new Response(body(), { headers: { 'content-type': 'text/event-stream' } });
 const chat = createChatService({ apiKey: 'sk-bench', baseUrl: 'http://127.0.0.1:9/v1', logLevel: 'off', fetch });
 const params = { model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'hi' }] };
-const decoder = new TextDecoder();
 
 async function ours() {
   let count = 0;
@@ -24,18 +24,7 @@ async function ours() {
 }
 async function floor() {
   const response = await fetch();
-  let buffer = '';
-  let count = 0;
-  for await (const part of response.body) {
-    buffer += decoder.decode(part, { stream: true });
-    let end;
-    while ((end = buffer.indexOf('\n\n')) !== -1) {
-      const data = buffer.slice(6, end);
-      buffer = buffer.slice(end + 2);
-      if (data !== '[DONE]') { JSON.parse(data); count++; }
-    }
-  }
-  return count;
+  return countRawSseEvents(response.body);
 }
 async function cpuPerChunk(task, runs) {
   for (let index = 0; index < 20; index++) await task();

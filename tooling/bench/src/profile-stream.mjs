@@ -4,6 +4,7 @@
 import { fork } from 'node:child_process';
 import { createChatService } from '@integrations/openai-chat';
 import { compare, measure } from './measure.mjs';
+import { countRawSseEvents } from './raw-sse.mjs';
 
 const server = fork(new URL('./server.mjs', import.meta.url).pathname, { stdio: 'inherit' });
 const { port } = await new Promise((resolve) => server.once('message', resolve));
@@ -13,7 +14,6 @@ const baseUrl = `http://127.0.0.1:${port}${shape === 'block' ? '' : `/${shape}`}
 const apiKey = 'sk-bench';
 const params = { model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'Tell me about foxes.' }] };
 const chat = createChatService({ apiKey, baseUrl, logLevel: 'off' });
-const decoder = new TextDecoder();
 const chunks = shape === 'paced' ? 300 : 2000;
 
 async function ours() {
@@ -23,18 +23,7 @@ async function ours() {
 }
 async function raw() {
   const response = await fetch(`${baseUrl}/chat/completions`, { method: 'POST', headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' }, body: JSON.stringify({ ...params, stream: true }) });
-  let buffer = '';
-  let count = 0;
-  for await (const bytes of response.body) {
-    buffer += decoder.decode(bytes, { stream: true });
-    let end;
-    while ((end = buffer.indexOf('\n\n')) !== -1) {
-      const data = buffer.slice(6, end);
-      buffer = buffer.slice(end + 2);
-      if (data !== '[DONE]') { JSON.parse(data); count++; }
-    }
-  }
-  return count;
+  return countRawSseEvents(response.body);
 }
 for (const task of [ours, raw]) if ((await task()) !== chunks) throw new Error(`${task.name} did not read every chunk`);
 const count = shape === 'paced' ? 6 : 10;

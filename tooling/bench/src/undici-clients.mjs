@@ -4,6 +4,7 @@
 import { createChatService } from '@integrations/openai-chat';
 import { undiciTransport } from '@integrations/openai-undici';
 import { Agent } from 'undici';
+import { countRawSseEvents } from './raw-sse.mjs';
 
 /**
  * The undici clients' tasks, each shaped like main.mjs's: `chat()` resolves with a parsed
@@ -16,7 +17,6 @@ export function undiciClients({ apiKey, baseUrl, params }) {
   const { origin, pathname } = new URL(baseUrl);
   const headers = { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' };
   const rawPost = (path, body) => pool.request({ origin, path: `${pathname}${path}`, method: 'POST', headers, body: JSON.stringify(body) });
-  const decoder = new TextDecoder();
 
   return {
     chat: () => ours.create(params),
@@ -26,21 +26,10 @@ export function undiciClients({ apiKey, baseUrl, params }) {
       for await (const _chunk of ours.createStream(params)) count++;
       return count;
     },
-    // The same event loop as main.mjs's raw fetch stream, over undici's body.
+    // The same raw SSE loop as the fetch floor (raw-sse.mjs), over undici's body.
     async streamFloor() {
       const { body } = await rawPost('/chat/completions', { ...params, stream: true });
-      let buffer = '';
-      let count = 0;
-      for await (const bytes of body) {
-        buffer += decoder.decode(bytes, { stream: true });
-        let end;
-        while ((end = buffer.indexOf('\n\n')) !== -1) {
-          const data = buffer.slice(6, end);
-          buffer = buffer.slice(end + 2);
-          if (data !== '[DONE]') { JSON.parse(data); count++; }
-        }
-      }
-      return count;
+      return countRawSseEvents(body);
     },
     close: () => Promise.all([transport.close(), pool.close()]),
   };
