@@ -43,3 +43,10 @@ export function virtualClock(start = 1_700_000_000_000) {
     },
   };
 }
+
+/** A client logger (every level enabled) that keeps each line with its level and data. */
+export function recordingLogger() {
+  const lines: Array<{ level: string; message: string; data?: Record<string, unknown> }> = [];
+  const log = (level: string) => (message: string, data?: Record<string, unknown>) => void lines.push(data === undefined ? { level, message } : { level, message, data });
+  return { lines, debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error'), isEnabled: () => true, logBodies: false };
+}

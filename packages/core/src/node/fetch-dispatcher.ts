@@ -19,10 +19,11 @@ let cached: { global: object; replacement: object | undefined } | undefined;
 let warmUp: Promise<void> | undefined;
 let warmedUp = false;
 
-function isNode(): boolean {
+/** Node itself, not Bun or Deno (which match the `node` condition but have no undici fetch). */
+const ON_NODE = (() => {
   const versions = (globalThis as { process?: { versions?: Record<string, string | undefined> } }).process?.versions;
   return versions?.node !== undefined && versions.bun === undefined && versions.deno === undefined;
-}
+})();
 
 /** The agent's options as undici stores them (under a symbol described as `options`). */
 function agentOptions(agent: object): Record<string, unknown> | undefined {
@@ -69,7 +70,7 @@ function decide(global: unknown): object | undefined {
  * when fetch first runs, so this runs one `data:` fetch (no socket) to let it.
  */
 export function fetchDispatcher(): object | undefined | Promise<object | undefined> {
-  if (!isNode()) return undefined;
+  if (!ON_NODE) return undefined;
   const global = (globalThis as Record<symbol, unknown>)[GLOBAL_DISPATCHER];
   if (global !== undefined || warmedUp) return decide(global);
   warmUp ??= globalThis.fetch('data:,').then(

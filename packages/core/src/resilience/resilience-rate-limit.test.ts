@@ -1,6 +1,6 @@
 /** How the resilience policy uses the client-side rate limiter: estimates, waits, corrections. */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { caught } from '../../test/helpers.js';
+import { caught, recordingLogger } from '../../test/helpers.js';
 import { RateLimitError, RequestError } from '../errors/errors.js';
 import { METRICS } from '../observability/hooks.js';
 import { systemClock } from './clock.js';
@@ -10,12 +10,6 @@ import type { CallContext } from './resilience-policy.js';
 
 beforeEach(() => vi.useFakeTimers({ now: 1_700_000_000_000 }));
 afterEach(() => vi.useRealTimers());
-
-function recordingLogger() {
-  const lines: Array<{ level: string; message: string; data?: Record<string, unknown> }> = [];
-  const log = (level: string) => (message: string, data?: Record<string, unknown>) => void lines.push(data === undefined ? { level, message } : { level, message, data });
-  return { lines, debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error'), isEnabled: () => true, logBodies: false };
-}
 
 /** A policy with a limiter whose minute buckets hold a whole minute (`burst: 1`), on fake timers. */
 function setup(settings: Partial<ResilienceSettings> = {}) {

@@ -1,16 +1,10 @@
 /** How the resilience policy decides on retries: what it retries, what it logs, what hooks hear. */
 import { describe, expect, it, vi } from 'vitest';
-import { caught, virtualClock } from '../../test/helpers.js';
+import { caught, recordingLogger, virtualClock } from '../../test/helpers.js';
 import { RateLimitError, RequestError, ServerError } from '../errors/errors.js';
 import { METRICS } from '../observability/hooks.js';
 import { createResiliencePolicy, type ResilienceSettings } from './resilience.js';
 import type { CallContext } from './resilience-policy.js';
-
-function recordingLogger() {
-  const lines: Array<{ level: string; message: string; data?: Record<string, unknown> }> = [];
-  const log = (level: string) => (message: string, data?: Record<string, unknown>) => void lines.push(data === undefined ? { level, message } : { level, message, data });
-  return { lines, debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error'), isEnabled: () => true, logBodies: false };
-}
 
 /** Two retries, no jitter, no breaker, on a virtual clock that records each wait. */
 function setup(settings: Partial<ResilienceSettings> = {}) {

@@ -62,6 +62,7 @@ export function deepestIssue(issue: SchemaIssue): SchemaIssue {
 function describeFormat(issue: SchemaIssue): string {
   switch (issue.format) {
     case 'regex':
+    case undefined:
       return issue.pattern ? `must match ${issue.pattern}` : 'has the wrong format';
     case 'starts_with':
       return `must start with ${shown(issue.prefix)}`;
@@ -72,8 +73,6 @@ function describeFormat(issue: SchemaIssue): string {
     case 'lowercase':
     case 'uppercase':
       return `must be ${issue.format}`;
-    case undefined:
-      return issue.pattern ? `must match ${issue.pattern}` : 'has the wrong format';
     default:
       return `must be a valid ${issue.format.replace(/_/g, ' ')}`;
   }

@@ -256,8 +256,8 @@ export class SseStream<T> implements AsyncIterable<T> {
       return;
     }
     this.#idled = true;
-    // Cancelling settles the pending read at once, whatever the transport does with the abort.
-    this.#reader?.cancel().catch(() => undefined);
+    // The abort also cancels the reader (the listener set in the constructor), which settles the
+    // pending read at once, whatever the transport does with the abort.
     this.#controller.abort();
   };
 
