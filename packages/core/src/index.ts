@@ -42,6 +42,7 @@ export { getResponseMeta, type RateLimitInfo, type ResponseMeta } from './transp
 export { SseDecoder, type ServerSentEvent } from './streams/sse-decoder.js';
 export { SseStream, type NamedEvent } from './streams/sse-stream.js';
 export { FinalResultStream, type StreamFinish } from './streams/final-result-stream.js';
+export { READ_BODY_CHUNKS, type ChunkReader } from './streams/chunk-reader.js';
 export { estimateTokens } from './resilience/token-estimate.js';
 export { createFetchTransport, type Transport, type TransportRequest } from './transport/transport.js';
 export { contentTypeFor, isUploadable, toFile, type FilePath, type Uploadable, type UploadFile } from './uploads/upload-file.js';

@@ -1,6 +1,7 @@
 /** The Response the transport returns behaves as fetch's does, read whole or streamed. */
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { READ_BODY_CHUNKS } from '@integrations/openai-core';
 import { UndiciResponse } from './undici-response.js';
 
 const URL_ = 'http://127.0.0.1:1/v1/models';
@@ -45,6 +46,17 @@ describe('UndiciResponse', () => {
     for (let next = await reader.read(); !next.done; next = await reader.read()) text += decoder.decode(next.value);
     expect(text).toBe('one two');
     expect(response.bodyUsed).toBe(true);
+  });
+
+  it('gives the streams of core a chunk reader over the Node stream, and is used once it is taken', async () => {
+    const response = responseOf('data: 1', '\n\n');
+    const reader = response[READ_BODY_CHUNKS]();
+    expect(response.bodyUsed).toBe(true);
+    await expect(response.text()).rejects.toThrow('Body has already been read');
+    const decoder = new TextDecoder();
+    let text = '';
+    for (let next = await reader.read(); !next.done; next = await reader.read()) text += decoder.decode(next.value);
+    expect(text).toBe('data: 1\n\n');
   });
 
   it('reads whole a body whose stream was taken but not read', async () => {

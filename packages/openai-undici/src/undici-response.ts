@@ -2,9 +2,12 @@
  * A web `Response` over a Node stream (undici's body, or its decoder). Reading it whole
  * (`arrayBuffer()`, `text()`, `json()`) takes the bytes straight from the Node stream; `body`
  * makes a web `ReadableStream` on first use, for streaming. On Node 20 a `ReadableStream` costs
- * about as much CPU as the rest of a small JSON request, so it is made only when asked for.
+ * about as much CPU as the rest of a small JSON request, so it is made only when asked for; core's
+ * event and byte streams skip it altogether and read the Node stream through `READ_BODY_CHUNKS`.
  */
 import { Readable } from 'node:stream';
+import { READ_BODY_CHUNKS, type ChunkReader } from '@integrations/openai-core';
+import { nodeChunkReader } from './node-chunk-reader.js';
 
 /**
  * At most this many bytes wait in the web stream's queue before the Node stream is paused (and
@@ -95,6 +98,13 @@ export class UndiciResponse extends Response {
     // Read whole already: like fetch's, the body is then a stream with nothing left in it.
     this.#stream ??= this.#read ? new ReadableStream({ start: (controller) => controller.close() }) : webStream(this.#source);
     return this.#stream;
+  }
+
+  /** The body for core's streams, read straight from the Node stream (node-chunk-reader.ts). */
+  [READ_BODY_CHUNKS](): ChunkReader {
+    if (this.bodyUsed || this.#stream !== undefined) return this.body.getReader();
+    this.#read = true;
+    return nodeChunkReader(this.#source);
   }
 
   override get bodyUsed(): boolean {

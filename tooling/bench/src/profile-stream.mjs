@@ -1,10 +1,12 @@
 // A focused profile target for issue 13 §3: ours against a raw fetch SSE loop, per stream shape.
 // `node [--cpu-prof] tooling/bench/src/profile-stream.mjs [shape] [which]`; shape is one of
-// block, bursts, single, paced; which is both (default), ours or raw.
+// block, bursts, single, paced; which is both (default), ours or raw; add `undici` to run both
+// sides on undici (ours through @integrations/openai-undici, the floor on undici's request()).
 import { fork } from 'node:child_process';
 import { createChatService } from '@integrations/openai-chat';
 import { compare, measure } from './measure.mjs';
 import { countRawSseEvents } from './raw-sse.mjs';
+import { undiciClients } from './undici-clients.mjs';
 
 const server = fork(new URL('./server.mjs', import.meta.url).pathname, { stdio: 'inherit' });
 const { port } = await new Promise((resolve) => server.once('message', resolve));
@@ -16,12 +18,16 @@ const params = { model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'Tell
 const chat = createChatService({ apiKey, baseUrl, logLevel: 'off' });
 const chunks = shape === 'paced' ? 300 : 2000;
 
+const onUndici = process.argv[4] === 'undici' ? undiciClients({ apiKey, baseUrl, params }) : undefined;
+
 async function ours() {
+  if (onUndici) return onUndici.stream();
   let count = 0;
   for await (const _chunk of chat.createStream(params)) count++;
   return count;
 }
 async function raw() {
+  if (onUndici) return onUndici.streamFloor();
   const response = await fetch(`${baseUrl}/chat/completions`, { method: 'POST', headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' }, body: JSON.stringify({ ...params, stream: true }) });
   return countRawSseEvents(response.body);
 }
@@ -33,7 +39,8 @@ if (which === 'both') {
 } else {
   const task = which === 'ours' ? ours : raw;
   await measure(task, { count: 5, warmup: 0 });
-  const result = await measure(task, { count: count * 3, warmup: 0 });
+  const result = await measure(task, { count: count * Number(process.env.ROUNDS ?? 3), warmup: 0 });
   console.log(`${which} ${shape}: ${(result.cpuMicros / chunks).toFixed(2)} µs CPU/chunk`);
 }
+await onUndici?.close();
 server.kill();

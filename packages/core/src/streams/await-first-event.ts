@@ -7,13 +7,14 @@ import type { ApiKey } from '../config/api-key.js';
 import { classifyFailure } from '../errors/classify-failure.js';
 import { NetworkError, ResponseError } from '../errors/errors.js';
 import type { BodyContext } from '../transport/read-body.js';
+import { chunkReaderOf, type ChunkReader } from './chunk-reader.js';
 import { primeBody } from './primed-body.js';
 import { SseDecoder, type ServerSentEvent } from './sse-decoder.js';
 
 const IDLE = Symbol('idle');
 
 /** One read, or `IDLE` thrown when nothing comes within `idleMs`. */
-async function readWithin(reader: ReadableStreamDefaultReader<Uint8Array>, idleMs: number | undefined): Promise<ReadableStreamReadResult<Uint8Array>> {
+async function readWithin(reader: ChunkReader, idleMs: number | undefined): Promise<ReadableStreamReadResult<Uint8Array>> {
   if (idleMs === undefined) return reader.read();
   let timer: ReturnType<typeof setTimeout> | undefined;
   try {
@@ -44,8 +45,8 @@ async function refuseNonStream(response: Response, apiKey: ApiKey, contentType: 
 export async function awaitFirstEvent(response: Response, apiKey: ApiKey, context: BodyContext, idleTimeoutMs?: number): Promise<Response> {
   const contentType = response.headers.get('content-type') ?? '';
   if (contentType !== '' && !/text\/event-stream/i.test(contentType)) return refuseNonStream(response, apiKey, contentType);
-  if (response.body === null) throw new NetworkError({ kind: 'stream_interrupted', retryable: true, message: 'The event stream had no body.' });
-  const reader = response.body.getReader();
+  const reader = chunkReaderOf(response);
+  if (reader === undefined) throw new NetworkError({ kind: 'stream_interrupted', retryable: true, message: 'The event stream had no body.' });
   const probe = new SseDecoder();
   let events: ServerSentEvent[] = [];
   for (;;) {

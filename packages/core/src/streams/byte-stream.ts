@@ -8,6 +8,7 @@
 import { NetworkError, OpenAIError } from '../errors/errors.js';
 import { abortError, linkSignals } from '../transport/abort.js';
 import { attachResponseMeta, type ResponseMeta } from '../transport/response-meta.js';
+import { chunkReaderOf, type ChunkReader } from './chunk-reader.js';
 
 /** A web stream of bytes that also carries its response metadata and an `abort()`. */
 export interface ByteStream extends ReadableStream<Uint8Array> {
@@ -66,7 +67,7 @@ export function createByteStream(options: ByteStreamOptions): ByteStream {
   const controller = new AbortController();
   const linked = linkSignals([options.signal, controller.signal]);
   const started = Promise.resolve().then(() => options.start(linked.signal));
-  let reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
+  let reader: ChunkReader | undefined;
   let failure: Error | undefined;
   let reading = false;
   let unreadTimer: ReturnType<typeof setTimeout> | undefined;
@@ -110,11 +111,11 @@ export function createByteStream(options: ByteStreamOptions): ByteStream {
       try {
         const { response } = await started;
         if (failure) throw failure;
-        if (response.body === null) {
+        reader ??= chunkReaderOf(response);
+        if (reader === undefined) {
           release();
           return output.close();
         }
-        reader ??= response.body.getReader();
         if (idleMs !== undefined) timer = setTimeout(() => stop(idleError()), idleMs);
         const next = await reader.read();
         if (failure) throw failure;

@@ -79,6 +79,37 @@ describe('FinalResultStream', () => {
     await expect(stream.sum()).rejects.toMatchObject({ kind: 'aborted', message: expect.stringContaining('there is no sum') });
   });
 
+  it('yields the events before an error event that came in the same read, then throws it typed and rejects the result', async () => {
+    const body = 'data: {"n":1}\n\ndata: {"n":2}\n\nevent: error\ndata: {"message":"overloaded","type":"server_error","code":"overloaded"}\n\ndata: {"n":3}\n\n';
+    const response = new Response(body, { headers: { 'content-type': 'text/event-stream', 'x-request-id': 'req_mid' } });
+    const from = new SseStream<Item>({ apiKey: new ApiKey('sk-final'), start: async () => ({ response, meta: createResponseMeta(response, 1, 0) }) });
+    const stream = new SumStream(from);
+    const seen: Item[] = [];
+    const failure = await (async () => {
+      for await (const item of stream) seen.push(item);
+    })().catch((error: unknown) => error);
+    expect(seen).toEqual([{ n: 10 }, { n: 20 }]);
+    expect(failure).toMatchObject({ type: 'server_error', code: 'overloaded', requestId: 'req_mid' });
+    await expect(stream.sum()).rejects.toBe(failure);
+    expect(from.signal.aborted).toBe(true);
+  });
+
+  it('reads a source whose iterator has only next() and return() (another copy of core), item by item', async () => {
+    const items: Item[] = [{ n: 1 }, { n: 2 }, { n: 3 }];
+    const foreign = {
+      responseMeta: Promise.resolve(createResponseMeta(new Response(null), 1, 0)),
+      meta: undefined,
+      abort: () => undefined,
+      [Symbol.asyncIterator]: () => ({
+        next: async () => (items.length > 0 ? { value: items.shift()!, done: false as const } : { value: undefined, done: true as const }),
+        return: async () => ({ value: undefined, done: true as const }),
+      }),
+    } as unknown as SseStream<Item>;
+    const stream = new SumStream(foreign);
+    expect(await collect(stream)).toEqual([{ n: 10 }, { n: 20 }, { n: 30 }]);
+    expect(await stream.sum()).toEqual({ total: 6 });
+  });
+
   it('leaves an iterator taken but not read to the idle limit, which releases the request', async () => {
     let cancelled!: () => void;
     const released = new Promise<void>((resolve) => (cancelled = resolve));

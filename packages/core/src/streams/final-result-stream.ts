@@ -6,7 +6,7 @@
  */
 import { RequestError } from '../errors/errors.js';
 import { attachResponseMeta, type ResponseMeta } from '../transport/response-meta.js';
-import type { SseStream } from './sse-stream.js';
+import { TAKE_QUEUED, type SseIterator, type SseStream } from './sse-stream.js';
 
 /** What a stream does with its items, and how it finds its result. */
 export interface StreamFinish<Item, Result> {
@@ -59,7 +59,7 @@ export class FinalResultStream<Item, Result> implements AsyncIterable<Item> {
     this.#started = true;
     // The source's iterator is taken on the first next(): taking it starts reading, and an
     // iterator taken but not read (`Readable.from(stream)`) must leave the unread clock running.
-    let taken: AsyncIterator<Item> | undefined;
+    let taken: Partial<SseIterator<Item>> & AsyncIterator<Item> | undefined;
     const source = {
       next: () => (taken ??= this.#source[Symbol.asyncIterator]()).next(),
       return: () => taken?.return?.() ?? (this.#source.abort(), Promise.resolve({ value: undefined, done: true as const })),
@@ -79,27 +79,38 @@ export class FinalResultStream<Item, Result> implements AsyncIterable<Item> {
         throw error;
       }
     };
+    const onStep = (step: IteratorResult<Item>): IteratorResult<Item> => {
+      if (step.done) {
+        end(false);
+        return step;
+      }
+      try {
+        return { value: this.#finish.take(step.value), done: false };
+      } catch (error) {
+        end(true, error);
+        void source.return();
+        throw error;
+      }
+    };
+    const onError = (error: unknown): never => {
+      end(true, error);
+      throw error;
+    };
     return {
-      next: () =>
-        source.next().then(
-          (step) => {
-            if (step.done) {
-              end(false);
-              return step;
-            }
-            try {
-              return { value: this.#finish.take(step.value), done: false };
-            } catch (error) {
-              end(true, error);
-              void source.return();
-              throw error;
-            }
-          },
-          (error: unknown) => {
+      next: () => {
+        // An event already decoded is handed on at once (one promise); otherwise wait for a read.
+        if (taken !== undefined) {
+          try {
+            // Optional: a source from another copy of core has no such key (nor does a subclass's).
+            const step = taken[TAKE_QUEUED]?.();
+            if (step !== undefined) return Promise.resolve(onStep(step));
+          } catch (error) {
             end(true, error);
-            throw error;
-          },
-        ),
+            return Promise.reject(error);
+          }
+        }
+        return source.next().then(onStep, onError);
+      },
       return: () => {
         // The caller stopped early (a `break`, or `return()`): there is no final result.
         end(true, new RequestError({ kind: 'aborted', message: `The stream was stopped before it finished (the loop broke out early), so ${this.#finish.whenStopped}.` }));

@@ -6,6 +6,7 @@
  * that follows, and decoding the first chunk twice.
  */
 
+import type { ChunkReader } from './chunk-reader.js';
 import type { ServerSentEvent, SseDecoder } from './sse-decoder.js';
 
 /**
@@ -14,7 +15,7 @@ import type { ServerSentEvent, SseDecoder } from './sse-decoder.js';
  * decoded twice (a first read of a block stream can hold hundreds of events).
  */
 export interface PrimedBody {
-  reader: ReadableStreamDefaultReader<Uint8Array>;
+  reader: ChunkReader;
   decoder: SseDecoder;
   events: ServerSentEvent[];
 }

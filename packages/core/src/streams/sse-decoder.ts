@@ -24,7 +24,12 @@ export class SseDecoder {
   /** The pieces of a line whose end has not arrived yet. */
   #partialLine: string[] = [];
   #pendingCarriageReturn = false;
-  #dataLines: string[] = [];
+  /**
+   * The event's data so far and whether it has any (an empty `data:` line is data): a string
+   * rather than a list of lines, so an event of one line (nearly all of them) allocates no array.
+   */
+  #data = '';
+  #hasData = false;
   #eventName = '';
   #lastEventId: string | undefined;
   #retry: number | undefined;
@@ -39,7 +44,8 @@ export class SseDecoder {
   /** Flushes the decoder at end of stream. A final event without its blank line is dropped, per spec. */
   end(): ServerSentEvent[] {
     const events = this.#consume(this.#text.decode(), true);
-    this.#dataLines = [];
+    this.#data = '';
+    this.#hasData = false;
     return events;
   }
 
@@ -90,7 +96,7 @@ export class SseDecoder {
     if (start === end) return this.#dispatch();
     if (text.startsWith('data:', start)) {
       const valueStart = text.charCodeAt(start + 5) === 32 && start + 5 < end ? start + 6 : start + 5;
-      this.#dataLines.push(text.slice(valueStart, end));
+      this.#addData(text.slice(valueStart, end));
       return undefined;
     }
     return this.#line(text.slice(start, end));
@@ -119,7 +125,7 @@ export class SseDecoder {
     if (value.startsWith(' ')) value = value.slice(1);
     switch (field) {
       case 'data':
-        this.#dataLines.push(value);
+        this.#addData(value);
         break;
       case 'event':
         this.#eventName = value;
@@ -136,14 +142,21 @@ export class SseDecoder {
     return undefined;
   }
 
+  /** Lines of one event's data are joined with a line feed, per spec. */
+  #addData(line: string): void {
+    this.#data = this.#hasData ? `${this.#data}\n${line}` : line;
+    this.#hasData = true;
+  }
+
   #dispatch(): ServerSentEvent | undefined {
-    const dataLines = this.#dataLines;
+    const data = this.#data;
+    const hasData = this.#hasData;
     const eventName = this.#eventName;
-    this.#dataLines = [];
+    this.#data = '';
+    this.#hasData = false;
     this.#eventName = '';
-    if (dataLines.length === 0) return undefined;
-    // One data line (the usual case) is the data itself, with no join.
-    const event: ServerSentEvent = { event: eventName === '' ? 'message' : eventName, data: dataLines.length === 1 ? dataLines[0]! : dataLines.join('\n') };
+    if (!hasData) return undefined;
+    const event: ServerSentEvent = { event: eventName === '' ? 'message' : eventName, data };
     if (this.#lastEventId !== undefined) event.id = this.#lastEventId;
     if (this.#retry !== undefined) event.retry = this.#retry;
     return event;

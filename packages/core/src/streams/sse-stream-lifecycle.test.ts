@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { caught } from '../../test/helpers.js';
 import { ApiKey } from '../config/api-key.js';
 import type { NetworkError } from '../errors/errors.js';
+import { DRAIN_LIMIT_MS } from './drain-after-done.js';
 import { SseStream, type SseStreamOptions } from './sse-stream.js';
 
 beforeEach(() => vi.useFakeTimers());
@@ -183,14 +184,30 @@ describe('aborting and leaving early', () => {
     expect(abortListeners(caller.signal)).toBe(0);
   });
 
-  it('does not abort a request that finished, but frees its body and lets go of the caller', async () => {
+  it('does not abort a request that finished, reads its body to the end instead of cancelling it, and lets go of the caller', async () => {
     const caller = new AbortController();
     const live = liveStream({ signal: caller.signal });
     live.push('data: 1\n\ndata: [DONE]\n\n');
     for await (const item of live.stream) expect(item).toBe(1);
     expect(live.requests[0]!.aborted).toBe(false);
-    expect(live.cancel).toHaveBeenCalledOnce(); // what follows [DONE] is not read
     expect(abortListeners(caller.signal)).toBe(0);
+    // The end of the body arrives after [DONE]: read, not cancelled, so the connection is reused.
+    live.push('data: ignored\n\n');
+    live.end();
+    // Past the drain's own time limit too: a body that ended is never cancelled afterwards.
+    await vi.advanceTimersByTimeAsync(DRAIN_LIMIT_MS + 1);
+    expect(live.cancel).not.toHaveBeenCalled();
+  });
+
+  it('cancels a finished stream whose body goes on after [DONE] past the drain limit', async () => {
+    const live = liveStream();
+    live.push('data: 1\n\ndata: [DONE]\n\n');
+    for await (const item of live.stream) expect(item).toBe(1);
+    await vi.advanceTimersByTimeAsync(DRAIN_LIMIT_MS - 1);
+    expect(live.cancel).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(1);
+    expect(live.cancel).toHaveBeenCalledOnce();
+    expect(live.requests[0]!.aborted).toBe(false);
   });
 
   it('lets go of the caller when the request fails to start', async () => {

@@ -10,6 +10,8 @@ import { classifyStreamError, type ApiErrorObject } from '../errors/classify-res
 import { NetworkError, RequestError, ResponseError } from '../errors/errors.js';
 import type { ResponseMeta } from '../transport/response-meta.js';
 import { SseDecoder, type ServerSentEvent } from './sse-decoder.js';
+import { chunkReaderOf, type ChunkReader } from './chunk-reader.js';
+import { drainAfterDone } from './drain-after-done.js';
 import { primedBodyOf } from './primed-body.js';
 
 /** What a started stream request resolves to. */
@@ -42,6 +44,19 @@ export interface NamedEvent<T = unknown> {
 }
 
 const DONE = Symbol('done');
+
+/**
+ * The key of an `SseStream` iterator's synchronous take: the next item when it is already
+ * decoded and waiting (`undefined` when a read is needed). `FinalResultStream` uses it so a
+ * buffered event costs its reader one promise, not two (a block of hundreds of events per read is
+ * where that shows). Module-private to core: not part of the public iterator.
+ */
+export const TAKE_QUEUED = Symbol('takeQueued');
+
+/** An `SseStream` iterator, with its synchronous take. */
+export interface SseIterator<T> extends AsyncIterator<T> {
+  [TAKE_QUEUED](): IteratorResult<T> | undefined;
+}
 
 /**
  * A stream of typed chunks. Breaking out of `for await` aborts the request and frees the socket.
@@ -110,7 +125,7 @@ export class SseStream<T> implements AsyncIterable<T> {
   }
 
   /** A second iteration fails on its first `next()` (never synchronously): a stream is read once. */
-  [Symbol.asyncIterator](): AsyncIterator<T> {
+  [Symbol.asyncIterator](): SseIterator<T> {
     if (this.#iterated) return failing(new RequestError({ kind: 'stream_consumed', message: 'A stream can be iterated only once; read it in a single loop.' }));
     this.#iterated = true;
     // A plain iterator rather than an async generator: a chunk of many events hands them out
@@ -121,7 +136,19 @@ export class SseStream<T> implements AsyncIterable<T> {
         this.#close(false);
         return Promise.resolve({ value: undefined, done: true });
       },
+      [TAKE_QUEUED]: () => this.#takeQueued(),
     };
+  }
+
+  /** The next item when it is decoded and waiting and no read is in flight; throws for an error event. */
+  #takeQueued(): IteratorResult<T> | undefined {
+    if (!this.#reading || this.#busy || this.#closed || this.#queued >= this.#queue.length) return undefined;
+    try {
+      return this.#deliver();
+    } catch (error) {
+      this.#close(false);
+      throw error;
+    }
   }
 
   /**
@@ -145,7 +172,7 @@ export class SseStream<T> implements AsyncIterable<T> {
   #stopUnreadClock: () => void = () => undefined;
 
   // Iteration state: decoded events not yet handed out, and whether the stream is over.
-  #reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
+  #reader: ChunkReader | undefined;
   #decoder = new SseDecoder();
   #queue: ServerSentEvent[] = [];
   #queued = 0;
@@ -214,8 +241,8 @@ export class SseStream<T> implements AsyncIterable<T> {
       this.#queued = 0;
       return;
     }
-    if (response.body === null) throw this.#interrupted('the response had no body');
-    this.#reader = response.body.getReader();
+    this.#reader = chunkReaderOf(response);
+    if (this.#reader === undefined) throw this.#interrupted('the response had no body');
   }
 
   /** The next event's item, or the end when it is `[DONE]`. Throws for an error event. */
@@ -235,7 +262,10 @@ export class SseStream<T> implements AsyncIterable<T> {
     this.#queue = [];
     if (this.#idleTimer !== undefined) clearTimeout(this.#idleTimer);
     if (!finished) this.#controller.abort();
-    this.#reader?.cancel().catch(() => undefined);
+    // Finished at [DONE] with the body still open: read its last bytes so the connection can be
+    // reused (drain-after-done.ts). Every other end cancels the body.
+    if (finished && !this.#bodyEnded && this.#reader !== undefined) drainAfterDone(this.#reader);
+    else this.#reader?.cancel().catch(() => undefined);
     this.#linked.dispose();
   }
 
@@ -262,7 +292,7 @@ export class SseStream<T> implements AsyncIterable<T> {
   };
 
   /** Reads one chunk under the idle limit, when one is set; a failure is typed here. */
-  async #read(reader: ReadableStreamDefaultReader<Uint8Array>): Promise<ReadableStreamReadResult<Uint8Array>> {
+  async #read(reader: ChunkReader): Promise<ReadableStreamReadResult<Uint8Array>> {
     const idleMs = this.#options.idleTimeoutMs;
     if (idleMs !== undefined) {
       this.#waitingSince = Date.now();
@@ -327,8 +357,8 @@ async function startSafely(options: SseStreamOptions, signal: AbortSignal): Prom
 }
 
 /** An iterator whose first `next()` rejects with `error`. */
-function failing<T>(error: Error): AsyncIterator<T> {
-  return { next: () => Promise.reject(error) };
+function failing<T>(error: Error): SseIterator<T> {
+  return { next: () => Promise.reject(error), [TAKE_QUEUED]: () => undefined };
 }
 
 /** The API error carried by an `error` event, or by a data payload shaped `{ "error": {...} }`. */

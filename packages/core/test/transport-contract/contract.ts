@@ -218,6 +218,37 @@ export function transportContract(name: string, makeTransport: () => ContractTra
       await watcher.closed;
     });
 
+    it('keeps the connection for the next request when a stream ends at [DONE] before its body does', async () => {
+      const sockets: unknown[] = [];
+      let endFirst!: () => void;
+      let firstClosedEarly = false;
+      const loopback = await serve((request, response) => {
+        sockets.push(request.socket);
+        response.writeHead(200, { 'content-type': 'text/event-stream' });
+        if (sockets.length > 1) return void response.end('data: {"n":1}\n\ndata: [DONE]\n\n');
+        // The first answer stays open after [DONE] until the client has finished its loop.
+        let ended = false;
+        request.socket.once('close', () => (firstClosedEarly = !ended));
+        response.write('data: {"n":0}\n\ndata: [DONE]\n\n');
+        endFirst = () => {
+          ended = true;
+          response.end();
+        };
+      });
+      const core = coreAt(loopback.baseUrl);
+      const first: unknown[] = [];
+      for await (const chunk of core.stream('/chat/completions', { body: {} })) first.push(chunk);
+      expect(first).toEqual([{ n: 0 }]);
+      endFirst();
+      // The client reads the end of the first body (a few bytes on loopback) before it is reused.
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const second: unknown[] = [];
+      for await (const chunk of core.stream('/chat/completions', { body: {} })) second.push(chunk);
+      expect(second).toEqual([{ n: 1 }]);
+      expect(firstClosedEarly).toBe(false);
+      expect(sockets[1]).toBe(sockets[0]);
+    });
+
     it('times out an attempt that gets no answer with kind timeout', async () => {
       const loopback = await serve(() => undefined);
       const error = await caught<NetworkError>(() => coreAt(loopback.baseUrl, { timeout: 100 }).get('/models'));
