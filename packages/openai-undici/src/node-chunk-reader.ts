@@ -7,6 +7,7 @@
  */
 import type { Readable } from 'node:stream';
 import type { ChunkReader } from '@integrations/openai-core';
+import { cutOffError, endedState } from './node-stream-state.js';
 
 type ReadResult = ReadableStreamReadResult<Uint8Array>;
 
@@ -22,8 +23,10 @@ const END: ReadResult = Object.freeze({ done: true, value: undefined });
  * for (let step = await reader.read(); !step.done; step = await reader.read()) use(step.value);
  */
 export function nodeChunkReader(source: Readable): ChunkReader {
-  let ended = false;
-  let failure: { error: unknown } | undefined;
+  // The body may have ended, failed or closed before this reader was made: start from there.
+  const already = endedState(source);
+  let ended = already === 'ended';
+  let failure = already === 'ended' ? undefined : already;
   let waiting: { resolve(result: ReadResult): void; reject(error: unknown): void } | undefined;
 
   /** What a read gets now: bytes, the end, the failure; or `undefined` when it must wait. */
@@ -56,7 +59,7 @@ export function nodeChunkReader(source: Readable): ChunkReader {
   // Destroyed without an error and before its end (undici aborting it, say): a cut-off body,
   // never a clean end a caller would take for the whole of it.
   source.once('close', () => {
-    if (!ended && failure === undefined) failure = { error: Object.assign(new Error('The response body was closed before it ended.'), { code: 'UND_ERR_ABORTED' }) };
+    if (!ended && failure === undefined) failure = { error: cutOffError() };
     settle();
   });
 

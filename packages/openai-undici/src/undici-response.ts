@@ -8,6 +8,7 @@
 import { Readable } from 'node:stream';
 import { READ_BODY_CHUNKS, type ChunkReader } from '@integrations/openai-core';
 import { nodeChunkReader } from './node-chunk-reader.js';
+import { cutOffError, endedState } from './node-stream-state.js';
 
 /**
  * At most this many bytes wait in the web stream's queue before the Node stream is paused (and
@@ -22,6 +23,14 @@ export function webStream(source: Readable): ReadableStream<Uint8Array<ArrayBuff
   let settled = false;
   return new ReadableStream<Uint8Array<ArrayBuffer>>({
     start(controller) {
+      // Ended, failed or closed before anyone asked for the body: its events have fired already.
+      const already = endedState(source);
+      if (already !== undefined) {
+        settled = true;
+        if (already === 'ended') controller.close();
+        else controller.error(already.error);
+        return;
+      }
       source.on('data', (chunk: Uint8Array<ArrayBuffer>) => {
         if (settled || chunk.byteLength === 0) return;
         controller.enqueue(chunk);
@@ -36,6 +45,12 @@ export function webStream(source: Readable): ReadableStream<Uint8Array<ArrayBuff
         if (settled) return;
         settled = true;
         controller.error(error);
+      });
+      // Destroyed before its end without an error: cut off, not a clean end.
+      source.once('close', () => {
+        if (settled) return;
+        settled = true;
+        controller.error(cutOffError());
       });
     },
     pull() {

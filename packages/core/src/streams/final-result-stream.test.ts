@@ -110,6 +110,15 @@ describe('FinalResultStream', () => {
     expect(await stream.sum()).toEqual({ total: 6 });
   });
 
+  it('stops handing out decoded events once aborted: the next read throws a typed abort, the result rejects', async () => {
+    const stream = new SumStream(source([{ n: 1 }, { n: 2 }, { n: 3 }]));
+    const iterator = stream[Symbol.asyncIterator]();
+    expect(await iterator.next()).toEqual({ value: { n: 10 }, done: false });
+    stream.abort();
+    await expect(iterator.next()).rejects.toMatchObject({ kind: 'aborted' });
+    await expect(stream.sum()).rejects.toMatchObject({ kind: 'aborted' });
+  });
+
   it('leaves an iterator taken but not read to the idle limit, which releases the request', async () => {
     let cancelled!: () => void;
     const released = new Promise<void>((resolve) => (cancelled = resolve));

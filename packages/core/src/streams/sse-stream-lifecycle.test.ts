@@ -184,30 +184,55 @@ describe('aborting and leaving early', () => {
     expect(abortListeners(caller.signal)).toBe(0);
   });
 
-  it('does not abort a request that finished, reads its body to the end instead of cancelling it, and lets go of the caller', async () => {
+  it('does not abort a request that finished: its loop ends with the body, which is read to its end, not cancelled', async () => {
     const caller = new AbortController();
     const live = liveStream({ signal: caller.signal });
     live.push('data: 1\n\ndata: [DONE]\n\n');
-    for await (const item of live.stream) expect(item).toBe(1);
-    expect(live.requests[0]!.aborted).toBe(false);
-    expect(abortListeners(caller.signal)).toBe(0);
-    // The end of the body arrives after [DONE]: read, not cancelled, so the connection is reused.
+    const items: unknown[] = [];
+    let over = false;
+    const loop = (async () => {
+      for await (const item of live.stream) items.push(item);
+      over = true;
+    })();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(items).toEqual([1]);
+    expect(over).toBe(false); // [DONE] came, the end of the body has not: the connection is still busy
     live.push('data: ignored\n\n');
     live.end();
-    // Past the drain's own time limit too: a body that ended is never cancelled afterwards.
-    await vi.advanceTimersByTimeAsync(DRAIN_LIMIT_MS + 1);
+    await loop;
+    expect(items).toEqual([1]);
+    expect(live.requests[0]!.aborted).toBe(false);
     expect(live.cancel).not.toHaveBeenCalled();
+    expect(abortListeners(caller.signal)).toBe(0);
   });
 
-  it('cancels a finished stream whose body goes on after [DONE] past the drain limit', async () => {
+  it('ends the loop of a finished stream whose body goes on after [DONE] at the drain limit, cancelling the body', async () => {
     const live = liveStream();
     live.push('data: 1\n\ndata: [DONE]\n\n');
-    for await (const item of live.stream) expect(item).toBe(1);
+    let over = false;
+    const loop = (async () => {
+      for await (const item of live.stream) expect(item).toBe(1);
+      over = true;
+    })();
     await vi.advanceTimersByTimeAsync(DRAIN_LIMIT_MS - 1);
+    live.push('data: 2\n\n');
+    await vi.advanceTimersByTimeAsync(0);
+    expect(over).toBe(false);
     expect(live.cancel).not.toHaveBeenCalled();
     await vi.advanceTimersByTimeAsync(1);
+    await loop;
     expect(live.cancel).toHaveBeenCalledOnce();
     expect(live.requests[0]!.aborted).toBe(false);
+  });
+
+  it('ends at once, with a typed abort, when aborted with decoded events still waiting', async () => {
+    const live = liveStream();
+    live.push('data: 1\n\ndata: 2\n\ndata: 3\n\ndata: [DONE]\n\n');
+    const iterator = live.stream[Symbol.asyncIterator]();
+    expect(await iterator.next()).toEqual({ value: 1, done: false });
+    live.stream.abort();
+    await expect(iterator.next()).rejects.toMatchObject({ kind: 'aborted' });
+    expect(await iterator.next()).toEqual({ value: undefined, done: true });
   });
 
   it('lets go of the caller when the request fails to start', async () => {

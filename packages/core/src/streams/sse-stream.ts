@@ -143,8 +143,10 @@ export class SseStream<T> implements AsyncIterable<T> {
   /** The next item when it is decoded and waiting and no read is in flight; throws for an error event. */
   #takeQueued(): IteratorResult<T> | undefined {
     if (!this.#reading || this.#busy || this.#closed || this.#queued >= this.#queue.length) return undefined;
+    // A [DONE] that came before the end of the body waits for it: the asynchronous path.
+    if (!this.#bodyEnded && this.#queue[this.#queued]!.data === '[DONE]') return undefined;
     try {
-      return this.#deliver();
+      return this.#deliver() as IteratorResult<T>;
     } catch (error) {
       this.#close(false);
       throw error;
@@ -245,14 +247,39 @@ export class SseStream<T> implements AsyncIterable<T> {
     if (this.#reader === undefined) throw this.#interrupted('the response had no body');
   }
 
-  /** The next event's item, or the end when it is `[DONE]`. Throws for an error event. */
-  #deliver(): IteratorResult<T> {
+  /**
+   * The next event's item, or the end when it is `[DONE]`. Throws for an error event, and once
+   * the stream was aborted: `abort()` ends it now, even with decoded events still waiting.
+   */
+  #deliver(): IteratorResult<T> | Promise<IteratorResult<T>> {
+    if (this.#linked.signal.aborted) throw abortError(this.#linked.signal, 'Stream');
     const item = this.#handle(this.#queue[this.#queued++]!);
-    if (item === DONE) {
+    if (item !== DONE) return { value: item as T, done: false };
+    if (!this.#bodyEnded) return this.#endWithBody();
+    this.#close(true);
+    return { value: undefined, done: true };
+  }
+
+  /**
+   * `[DONE]` came before the end of the body: the loop ends once the body has (normally the next
+   * packet), within drain-after-done.ts's limits, so that when the caller's loop is over the
+   * connection is back in the pool for the next request. The official SDK's loop, too, ends with
+   * the body; cancelling it instead would close the connection.
+   */
+  #endWithBody(): Promise<IteratorResult<T>> {
+    this.#queue = [];
+    this.#queued = 0;
+    const ended = drainAfterDone(this.#reader!).then((): IteratorResult<T> => {
+      this.#bodyEnded = true;
       this.#close(true);
       return { value: undefined, done: true };
-    }
-    return { value: item as T, done: false };
+    });
+    // A next() called meanwhile waits for the end, and must not read the body alongside the drain.
+    this.#busy = ended;
+    void ended.then(() => {
+      if (this.#busy === ended) this.#busy = undefined;
+    });
+    return ended;
   }
 
   /** Ends iteration once: a stream stopped early cancels its request; every end frees the socket. */
@@ -262,10 +289,9 @@ export class SseStream<T> implements AsyncIterable<T> {
     this.#queue = [];
     if (this.#idleTimer !== undefined) clearTimeout(this.#idleTimer);
     if (!finished) this.#controller.abort();
-    // Finished at [DONE] with the body still open: read its last bytes so the connection can be
-    // reused (drain-after-done.ts). Every other end cancels the body.
-    if (finished && !this.#bodyEnded && this.#reader !== undefined) drainAfterDone(this.#reader);
-    else this.#reader?.cancel().catch(() => undefined);
+    // A body still open is cancelled, which closes its connection; one read to its end (a clean
+    // finish, see #endWithBody) has nothing left to free.
+    if (!this.#bodyEnded) this.#reader?.cancel().catch(() => undefined);
     this.#linked.dispose();
   }
 
