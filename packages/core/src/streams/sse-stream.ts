@@ -73,6 +73,8 @@ export class SseStream<T> implements AsyncIterable<T> {
   readonly #started: Promise<StartedStream>;
   #meta: ResponseMeta | undefined;
   #iterated = false;
+  /** Set by the abort listener: read once per event, a field is cheaper than the signal's getter. */
+  #aborted = false;
   /** Set once reading starts; until then the idle clock runs on the unread stream itself. */
   #reading = false;
   #expiredUnread = false;
@@ -84,7 +86,10 @@ export class SseStream<T> implements AsyncIterable<T> {
     this.#linked = linkSignals([options.signal, this.#controller.signal]);
     // An abort (ours or the caller's) also cancels the reader: a pending read then ends at once
     // even when the body does not follow the signal (a custom fetch or transport).
-    this.#linked.signal.addEventListener('abort', () => void this.#reader?.cancel().catch(() => undefined), { once: true });
+    this.#linked.signal.addEventListener('abort', () => {
+      this.#aborted = true;
+      this.#reader?.cancel().catch(() => undefined);
+    }, { once: true });
     this.#started = startSafely(options, this.#linked.signal).then((started) => {
       this.#meta = started.meta;
       this.#startUnreadClock(started.response);
@@ -252,7 +257,7 @@ export class SseStream<T> implements AsyncIterable<T> {
    * the stream was aborted: `abort()` ends it now, even with decoded events still waiting.
    */
   #deliver(): IteratorResult<T> | Promise<IteratorResult<T>> {
-    if (this.#linked.signal.aborted) throw abortError(this.#linked.signal, 'Stream');
+    if (this.#aborted) throw abortError(this.#linked.signal, 'Stream');
     const item = this.#handle(this.#queue[this.#queued++]!);
     if (item !== DONE) return { value: item as T, done: false };
     if (!this.#bodyEnded) return this.#endWithBody();
