@@ -48,21 +48,9 @@ export class CompletionAssembler {
         state = { content: null, refusal: null, toolCalls: new Map(), finishReason: null, logprobs: null };
         this.#choices.set(choiceIndex, state);
       }
-      const delta = choice.delta ?? {};
-      if (typeof delta.content === 'string') state.content = (state.content ?? '') + delta.content;
-      if (typeof delta.refusal === 'string') state.refusal = (state.refusal ?? '') + delta.refusal;
-      for (const call of delta.tool_calls ?? []) {
-        const callIndex = checkedIndex(call.index, 'tool call');
-        let existing = state.toolCalls.get(callIndex);
-        if (!existing) {
-          existing = { id: '', type: 'function', function: { name: '', arguments: '' } };
-          state.toolCalls.set(callIndex, existing);
-        }
-        if (call.id) existing.id = call.id;
-        if (call.type) existing.type = call.type;
-        if (call.function?.name) existing.function.name += call.function.name;
-        if (call.function?.arguments) existing.function.arguments += call.function.arguments;
-      }
+      // Per event, so nothing is allocated for what a chunk does not carry (no `?? []`, no `?? {}`).
+      const delta = choice.delta;
+      if (delta !== undefined && delta !== null) this.#addDelta(state, delta);
       if (choice.logprobs) {
         state.logprobs ??= { content: null, refusal: null };
         // Appended in place: copying the whole list per chunk would be quadratic in the stream.
@@ -70,6 +58,24 @@ export class CompletionAssembler {
         if (choice.logprobs.refusal) (state.logprobs.refusal ??= []).push(...choice.logprobs.refusal);
       }
       if (choice.finish_reason) state.finishReason = choice.finish_reason;
+    }
+  }
+
+  #addDelta(state: ChoiceState, delta: ChatCompletionChunk['choices'][number]['delta']): void {
+    if (typeof delta.content === 'string') state.content = (state.content ?? '') + delta.content;
+    if (typeof delta.refusal === 'string') state.refusal = (state.refusal ?? '') + delta.refusal;
+    if (delta.tool_calls === undefined || delta.tool_calls === null) return;
+    for (const call of delta.tool_calls) {
+      const callIndex = checkedIndex(call.index, 'tool call');
+      let existing = state.toolCalls.get(callIndex);
+      if (!existing) {
+        existing = { id: '', type: 'function', function: { name: '', arguments: '' } };
+        state.toolCalls.set(callIndex, existing);
+      }
+      if (call.id) existing.id = call.id;
+      if (call.type) existing.type = call.type;
+      if (call.function?.name) existing.function.name += call.function.name;
+      if (call.function?.arguments) existing.function.arguments += call.function.arguments;
     }
   }
 
