@@ -6,7 +6,7 @@
 import { unknownNameMessage } from './closest-name.js';
 import { ConfigurationError, RequestError } from '../errors/errors.js';
 import { headerProblem } from './headers.js';
-import { CALL_SHAPES, MAX_TIMER_MS, settingsProblem } from './settings-shapes.js';
+import { CALL_SHAPES, settingsProblem, valueProblem } from './settings-shapes.js';
 import type { RequestOptions } from '../transport/request-spec.js';
 
 export { MAX_TIMER_MS } from './settings-shapes.js';
@@ -34,15 +34,10 @@ export function checkRequestOptions(options: unknown): RequestOptions {
   for (const name of Object.keys(checked)) {
     if (!REQUEST_OPTIONS.includes(name)) throw new ConfigurationError({ kind: 'invalid_option', message: unknownNameMessage('request option', name, REQUEST_OPTIONS) });
   }
-  for (const name of ['timeout', 'streamIdleTimeout'] as const) {
+  for (const name of ['timeout', 'streamIdleTimeout', 'maxRetries'] as const) {
     const value = checked[name];
-    if (value !== undefined && !(typeof value === 'number' && Number.isFinite(value) && value > 0 && value <= MAX_TIMER_MS)) {
-      throw invalid(`options.${name}`, `must be a number of milliseconds above 0 and at most ${MAX_TIMER_MS}, got ${String(value)}`);
-    }
-  }
-  const retries = checked.maxRetries;
-  if (retries !== undefined && !(typeof retries === 'number' && Number.isInteger(retries) && retries >= 0)) {
-    throw invalid('options.maxRetries', `must be a whole number >= 0, got ${String(retries)}`);
+    const problem = value === undefined ? undefined : valueProblem(value, name === 'maxRetries' ? 'whole' : 'timeout');
+    if (problem !== undefined) throw invalid(`options.${name}`, problem);
   }
   for (const name of ['retry', 'rateLimit'] as const) {
     const value = checked[name];

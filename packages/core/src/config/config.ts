@@ -4,7 +4,7 @@
  */
 import { ApiKey } from './api-key.js';
 import { readEnv } from './env.js';
-import { CLIENT_SHAPES, MAX_TIMER_MS, settingsProblem } from './settings-shapes.js';
+import { CLIENT_SHAPES, settingsProblem, valueProblem } from './settings-shapes.js';
 import { unknownNameMessage } from './closest-name.js';
 import { ConfigurationError } from '../errors/errors.js';
 import { headerProblem, type HeadersInput } from './headers.js';
@@ -177,21 +177,16 @@ function resolveApiKey(option: string | ApiKey | undefined): ApiKey {
   return ApiKey.isInstance(option) && option.reveal() === raw.trim() ? option : new ApiKey(raw.trim());
 }
 
-/** Checks a numeric option: finite, not negative, and (per `rule`) whole or above zero. */
-function checkNumber(name: string, value: number | undefined, fallback: number, rule: 'positive' | 'whole' | 'non_negative'): number {
-  if (value === undefined) return fallback;
-  const valid = typeof value === 'number' && Number.isFinite(value) &&
-    (rule === 'positive' ? value > 0 : rule === 'whole' ? value >= 0 && Number.isInteger(value) : value >= 0);
-  if (!valid) {
-    const expected = rule === 'positive' ? 'a number above 0' : rule === 'whole' ? 'a whole number >= 0' : 'a number >= 0';
-    throw new ConfigurationError({ kind: 'invalid_option', message: `${name} must be ${expected}, got ${String(value)}` });
-  }
-  return value;
-}
+/** The client's numeric options, checked by the same rules as the nested settings. */
+const NUMBERS = { timeout: 'timeout', maxRetries: 'whole', streamIdleTimeout: 'timeout' } as const;
 
-/** A delay a timer can hold: past 2³¹−1 ms, `setTimeout` fires after about 1 ms instead. */
-function checkTimer(name: string, value: number): number {
-  if (value > MAX_TIMER_MS) throw new ConfigurationError({ kind: 'invalid_option', message: `${name} must be at most ${MAX_TIMER_MS} ms (about 24.8 days), got ${value}` });
+/** A numeric option, or `fallback` when not given; a timeout must fit a timer (2³¹−1 ms). */
+function checkNumber(name: keyof typeof NUMBERS, value: number | undefined, fallback: number): number;
+function checkNumber(name: keyof typeof NUMBERS, value: number | undefined, fallback?: number): number | undefined;
+function checkNumber(name: keyof typeof NUMBERS, value: number | undefined, fallback?: number): number | undefined {
+  if (value === undefined) return fallback;
+  const problem = valueProblem(value, NUMBERS[name]);
+  if (problem !== undefined) throw new ConfigurationError({ kind: 'invalid_option', message: `${name} ${problem}` });
   return value;
 }
 
@@ -236,12 +231,12 @@ export function resolveConfig(options: ClientOptions = {}): ResolvedConfig {
     organizationId: checkHeaderId('organizationId', options.organizationId ?? readEnv('OPENAI_ORG_ID')),
     projectId: checkHeaderId('projectId', options.projectId ?? readEnv('OPENAI_PROJECT_ID')),
     baseUrl: resolveBaseUrl(options.baseUrl ?? readEnv('OPENAI_BASE_URL') ?? DEFAULT_BASE_URL, allowInsecureHttp),
-    timeout: checkTimer('timeout', checkNumber('timeout', options.timeout, DEFAULT_TIMEOUT_MS, 'positive')),
-    maxRetries: checkNumber('maxRetries', options.maxRetries, DEFAULT_MAX_RETRIES, 'whole'),
+    timeout: checkNumber('timeout', options.timeout, DEFAULT_TIMEOUT_MS),
+    maxRetries: checkNumber('maxRetries', options.maxRetries, DEFAULT_MAX_RETRIES),
     retry: checkSettings('retry', options.retry ?? {}),
     circuitBreaker: options.circuitBreaker === false ? false : checkSettings('circuitBreaker', options.circuitBreaker ?? {}),
     rateLimit: options.rateLimit === undefined ? undefined : checkSettings('rateLimit', options.rateLimit),
-    streamIdleTimeout: options.streamIdleTimeout === undefined ? undefined : checkTimer('streamIdleTimeout', checkNumber('streamIdleTimeout', options.streamIdleTimeout, 0, 'positive')),
+    streamIdleTimeout: checkNumber('streamIdleTimeout', options.streamIdleTimeout),
     defaultHeaders: checkDefaultHeaders(options.defaultHeaders),
     defaultQuery: options.defaultQuery,
     fetch: options.fetch,

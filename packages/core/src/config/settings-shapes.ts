@@ -12,6 +12,7 @@ export const MAX_TIMER_MS = 2 ** 31 - 1;
 /** What a value must be. */
 type Rule =
   | 'ms' // a duration a timer can hold: 0 ≤ x ≤ 2³¹−1
+  | 'timeout' // a timeout a timer can hold: 0 < x ≤ 2³¹−1
   | 'positive' // a finite number above 0
   | 'whole' // an integer ≥ 0
   | 'atLeastOne' // an integer ≥ 1
@@ -46,12 +47,19 @@ export const CALL_SHAPES = {
   rateLimit: { estimatedTokens: 'whole' },
 } as const satisfies Record<string, Shape>;
 
-function valueProblem(value: unknown, rule: Exclude<Rule, Shape>): string | undefined {
+/**
+ * What is wrong with one value for `rule` (a sentence without the name), or `undefined`.
+ *
+ * @example
+ * valueProblem(-1, 'timeout'); // 'must be above 0 and at most 2147483647 ms, got -1'
+ */
+export function valueProblem(value: unknown, rule: Exclude<Rule, Shape>): string | undefined {
   if (rule === 'boolean') return typeof value === 'boolean' ? undefined : 'must be true or false';
   if (rule === 'object') return typeof value === 'object' && value !== null ? undefined : 'must be an object';
   if (typeof value !== 'number' || !Number.isFinite(value)) return `must be a finite number, got ${typeof value === 'number' ? String(value) : typeof value}`;
   switch (rule) {
     case 'ms': return value >= 0 && value <= MAX_TIMER_MS ? undefined : `must be between 0 and ${MAX_TIMER_MS} ms, got ${value}`;
+    case 'timeout': return value > 0 && value <= MAX_TIMER_MS ? undefined : `must be above 0 and at most ${MAX_TIMER_MS} ms, got ${value}`;
     case 'positive': return value > 0 ? undefined : `must be above 0, got ${value}`;
     case 'whole': return Number.isInteger(value) && value >= 0 ? undefined : `must be a whole number >= 0, got ${value}`;
     case 'atLeastOne': return Number.isInteger(value) && value >= 1 ? undefined : `must be a whole number >= 1, got ${value}`;

@@ -91,18 +91,6 @@ const CODES: Record<string, string> = {
   validation: 'OPENAI_VALIDATION',
 };
 
-/** Fixed class names: a minifier renames classes, and `error.name` must still read `RateLimitError`. */
-const NAMES: Record<ErrorCategory, string> = {
-  configuration: 'ConfigurationError',
-  authentication: 'AuthenticationError',
-  request: 'RequestError',
-  network: 'NetworkError',
-  rate_limit: 'RateLimitError',
-  server: 'ServerError',
-  response: 'ResponseError',
-  resource: 'ResourceError',
-  content_policy: 'ContentPolicyError',
-};
 
 function codeFor(kind: string): string {
   return CODES[kind] ?? `OPENAI_${kind.toUpperCase()}`;
@@ -148,7 +136,9 @@ export class OpenAIError extends Error {
   constructor(category: ErrorCategory, details: OpenAIErrorDetails) {
     super(details.message, details.cause === undefined ? undefined : { cause: details.cause });
     Object.defineProperty(this, BRAND, { value: true });
-    this.name = NAMES[category];
+    // From the category ('rate_limit' → 'RateLimitError'), not the class: a minifier renames
+    // classes, and `error.name` must still read `RateLimitError`.
+    this.name = `${category.replace(/(?:^|_)(\w)/g, (_, letter: string) => letter.toUpperCase())}Error`;
     this.category = category;
     this.kind = details.kind;
     this.errorCode = codeFor(details.kind);
