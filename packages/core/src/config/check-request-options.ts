@@ -9,8 +9,6 @@ import { headerProblem } from './headers.js';
 import { CALL_SHAPES, settingsProblem, valueProblem } from './settings-shapes.js';
 import type { RequestOptions } from '../transport/request-spec.js';
 
-export { MAX_TIMER_MS } from './settings-shapes.js';
-
 /** Every per-call option; an object literal typed by `RequestOptions` keeps this list honest. */
 const REQUEST_OPTIONS = Object.keys({
   signal: 0, timeout: 0, maxRetries: 0, headers: 0, idempotencyKey: 0, onUploadProgress: 0, retry: 0,

@@ -109,6 +109,11 @@ export interface ResolvedConfig {
   readonly validateResponses: boolean;
 }
 
+/** The error for a bad option (one `new` for the many checks below: they are in every first load). */
+function optionError(message: string, kind = 'invalid_option'): ConfigurationError {
+  return new ConfigurationError({ kind, message });
+}
+
 const LOOPBACK_HOSTS = new Set(['localhost', '[::1]', '::1']);
 
 function isLoopback(hostname: string): boolean {
@@ -120,24 +125,21 @@ function resolveBaseUrl(raw: string, allowInsecureHttp: boolean): string {
   try {
     url = new URL(raw);
   } catch {
-    throw new ConfigurationError({ kind: 'invalid_base_url', message: `baseUrl is not a valid URL: ${JSON.stringify(raw)}` });
+    throw optionError(`baseUrl is not a valid URL: ${JSON.stringify(raw)}`, 'invalid_base_url');
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new ConfigurationError({ kind: 'invalid_base_url', message: `baseUrl must use https:// (or http:// for loopback), got ${url.protocol}//` });
+    throw optionError(`baseUrl must use https:// (or http:// for loopback), got ${url.protocol}//`, 'invalid_base_url');
   }
   if (url.username || url.password) {
-    throw new ConfigurationError({ kind: 'invalid_base_url', message: 'baseUrl must not carry credentials; use apiKey' });
+    throw optionError('baseUrl must not carry credentials; use apiKey', 'invalid_base_url');
   }
   // Paths are appended to the base URL: after a query or a fragment they would land there, and
   // `DELETE /models/{id}` would reach `DELETE /v1`. Query parameters belong in defaultQuery.
   if (url.search !== '' || url.hash !== '' || raw.includes('?') || raw.includes('#')) {
-    throw new ConfigurationError({ kind: 'invalid_base_url', message: 'baseUrl must not have a query or a fragment; pass query parameters as defaultQuery (e.g. { "api-version": "..." })' });
+    throw optionError('baseUrl must not have a query or a fragment; pass query parameters as defaultQuery (e.g. { "api-version": "..." })', 'invalid_base_url');
   }
   if (url.protocol === 'http:' && !allowInsecureHttp && !isLoopback(url.hostname)) {
-    throw new ConfigurationError({
-      kind: 'insecure_base_url',
-      message: `Refusing to send the API key over plain http:// to ${url.hostname}. Use https://, or set allowInsecureHttp: true if this network is trusted.`,
-    });
+    throw optionError(`Refusing to send the API key over plain http:// to ${url.hostname}. Use https://, or set allowInsecureHttp: true if this network is trusted.`, 'insecure_base_url');
   }
   return url.href.replace(/\/+$/, '');
 }
@@ -148,7 +150,7 @@ const HEADER_TOKEN = /^[\x21-\x7e]+$/;
 function checkHeaderId(name: string, value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
   if (typeof value !== 'string' || !HEADER_TOKEN.test(value)) {
-    throw new ConfigurationError({ kind: 'invalid_option', message: `${name} must be printable ASCII without spaces (it is sent as a header), got ${JSON.stringify(value)}` });
+    throw optionError(`${name} must be printable ASCII without spaces (it is sent as a header), got ${JSON.stringify(value)}`);
   }
   return value;
 }
@@ -156,7 +158,7 @@ function checkHeaderId(name: string, value: string | undefined): string | undefi
 /** Default headers must be sendable: checked here, not as a raw TypeError on the first call. */
 function checkDefaultHeaders(headers: HeadersInput | undefined): HeadersInput | undefined {
   const problem = headers === undefined ? undefined : headerProblem(headers);
-  if (problem !== undefined) throw new ConfigurationError({ kind: 'invalid_option', message: `defaultHeaders: ${problem}` });
+  if (problem !== undefined) throw optionError(`defaultHeaders: ${problem}`);
   return headers;
 }
 
@@ -164,15 +166,12 @@ function resolveApiKey(option: string | ApiKey | undefined): ApiKey {
   // An ApiKey is checked like a string: it goes into the same header.
   const raw = ApiKey.isInstance(option) ? option.reveal() : option ?? readEnv('OPENAI_API_KEY');
   if (typeof raw !== 'string' || raw.trim() === '') {
-    throw new ConfigurationError({
-      kind: 'missing_api_key',
-      message: 'No API key: pass apiKey, or set the OPENAI_API_KEY environment variable.',
-    });
+    throw optionError('No API key: pass apiKey, or set the OPENAI_API_KEY environment variable.', 'missing_api_key');
   }
   // It goes into a header: a newline would inject one, and a non-ASCII character (a pasted
   // zero-width space) would fail inside fetch as a raw TypeError. Never echo the key itself.
   if (!HEADER_TOKEN.test(raw.trim())) {
-    throw new ConfigurationError({ kind: 'invalid_option', message: 'apiKey contains whitespace, control or non-ASCII characters (a pasted zero-width space?).' });
+    throw optionError('apiKey contains whitespace, control or non-ASCII characters (a pasted zero-width space?).');
   }
   return ApiKey.isInstance(option) && option.reveal() === raw.trim() ? option : new ApiKey(raw.trim());
 }
@@ -186,14 +185,14 @@ function checkNumber(name: keyof typeof NUMBERS, value: number | undefined, fall
 function checkNumber(name: keyof typeof NUMBERS, value: number | undefined, fallback?: number): number | undefined {
   if (value === undefined) return fallback;
   const problem = valueProblem(value, NUMBERS[name]);
-  if (problem !== undefined) throw new ConfigurationError({ kind: 'invalid_option', message: `${name} ${problem}` });
+  if (problem !== undefined) throw optionError(`${name} ${problem}`);
   return value;
 }
 
 /** Checks a nested settings object (`retry`, `rateLimit`, ...): known keys, values in range. */
 function checkSettings<T>(name: keyof typeof CLIENT_SHAPES, settings: T): T {
   const problem = settingsProblem(name, settings, CLIENT_SHAPES[name]);
-  if (problem !== undefined) throw new ConfigurationError({ kind: 'invalid_option', message: problem });
+  if (problem !== undefined) throw optionError(problem);
   return settings;
 }
 
@@ -210,10 +209,10 @@ const CLIENT_OPTIONS = Object.keys({
  */
 function checkKnownOptions(options: ClientOptions): void {
   if (typeof options !== 'object' || options === null) {
-    throw new ConfigurationError({ kind: 'invalid_option', message: `Client options must be an object, got ${options === null ? 'null' : typeof options}` });
+    throw optionError(`Client options must be an object, got ${options === null ? 'null' : typeof options}`);
   }
   for (const name of Object.keys(options)) {
-    if (!CLIENT_OPTIONS.includes(name)) throw new ConfigurationError({ kind: 'invalid_option', message: unknownNameMessage('client option', name, CLIENT_OPTIONS) });
+    if (!CLIENT_OPTIONS.includes(name)) throw optionError(unknownNameMessage('client option', name, CLIENT_OPTIONS));
   }
 }
 

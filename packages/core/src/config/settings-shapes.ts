@@ -47,6 +47,20 @@ export const CALL_SHAPES = {
   rateLimit: { estimatedTokens: 'whole' },
 } as const satisfies Record<string, Shape>;
 
+type NumberRule = Exclude<Rule, Shape | 'boolean' | 'object'>;
+
+/** Each numeric rule: the test a value must pass, and what the message says it must be. */
+const NUMBER_RULES: Record<NumberRule, [passes: (value: number) => boolean, wanted: string]> = {
+  ms: [(value) => value >= 0 && value <= MAX_TIMER_MS, `between 0 and ${MAX_TIMER_MS} ms`],
+  timeout: [(value) => value > 0 && value <= MAX_TIMER_MS, `above 0 and at most ${MAX_TIMER_MS} ms`],
+  positive: [(value) => value > 0, 'above 0'],
+  whole: [(value) => Number.isInteger(value) && value >= 0, 'a whole number >= 0'],
+  atLeastOne: [(value) => Number.isInteger(value) && value >= 1, 'a whole number >= 1'],
+  fraction: [(value) => value >= 0 && value <= 1, 'between 0 and 1'],
+  burst: [(value) => value > 0 && value <= 1, 'above 0 and at most 1 (a fraction of a minute)'],
+  factor: [(value) => value >= 1, 'at least 1'],
+};
+
 /**
  * What is wrong with one value for `rule` (a sentence without the name), or `undefined`.
  *
@@ -57,16 +71,8 @@ export function valueProblem(value: unknown, rule: Exclude<Rule, Shape>): string
   if (rule === 'boolean') return typeof value === 'boolean' ? undefined : 'must be true or false';
   if (rule === 'object') return typeof value === 'object' && value !== null ? undefined : 'must be an object';
   if (typeof value !== 'number' || !Number.isFinite(value)) return `must be a finite number, got ${typeof value === 'number' ? String(value) : typeof value}`;
-  switch (rule) {
-    case 'ms': return value >= 0 && value <= MAX_TIMER_MS ? undefined : `must be between 0 and ${MAX_TIMER_MS} ms, got ${value}`;
-    case 'timeout': return value > 0 && value <= MAX_TIMER_MS ? undefined : `must be above 0 and at most ${MAX_TIMER_MS} ms, got ${value}`;
-    case 'positive': return value > 0 ? undefined : `must be above 0, got ${value}`;
-    case 'whole': return Number.isInteger(value) && value >= 0 ? undefined : `must be a whole number >= 0, got ${value}`;
-    case 'atLeastOne': return Number.isInteger(value) && value >= 1 ? undefined : `must be a whole number >= 1, got ${value}`;
-    case 'fraction': return value >= 0 && value <= 1 ? undefined : `must be between 0 and 1, got ${value}`;
-    case 'burst': return value > 0 && value <= 1 ? undefined : `must be above 0 and at most 1 (a fraction of a minute), got ${value}`;
-    case 'factor': return value >= 1 ? undefined : `must be at least 1, got ${value}`;
-  }
+  const [passes, wanted] = NUMBER_RULES[rule];
+  return passes(value) ? undefined : `must be ${wanted}, got ${value}`;
 }
 
 /**

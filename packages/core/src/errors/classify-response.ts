@@ -45,8 +45,13 @@ const STATUS_RULES: Record<number, StatusRule> = {
 const CONTENT_POLICY_CODES = new Set(['content_policy_violation', 'content_filter', 'moderation_blocked']);
 const QUOTA_CODES = new Set(['insufficient_quota', 'billing_hard_limit_reached']);
 
+/** The API's error code as a string (some endpoints send a number), or `undefined`. */
+function serverCodeOf(apiError: ApiErrorObject | undefined): string | undefined {
+  return apiError?.code === null || apiError?.code === undefined ? undefined : String(apiError.code);
+}
+
 function ruleFor(status: number, apiError: ApiErrorObject | undefined): StatusRule {
-  const code = apiError?.code === null || apiError?.code === undefined ? undefined : String(apiError.code);
+  const code = serverCodeOf(apiError);
   if (status === 429 && (QUOTA_CODES.has(code ?? '') || QUOTA_CODES.has(apiError?.type ?? ''))) {
     return errorRule('rate_limit', 'quota_exceeded');
   }
@@ -116,7 +121,7 @@ export function classifyErrorResponse(input: {
   const retryable = shouldRetry === 'true' ? true : shouldRetry === 'false' ? false : rule.retryable;
   const requestId = input.headers.get('x-request-id') ?? undefined;
   const detail = apiError?.message ?? describeBody(text, input.headers.get('content-type') ?? '');
-  const serverCode = apiError?.code === null || apiError?.code === undefined ? undefined : String(apiError.code);
+  const serverCode = serverCodeOf(apiError);
   return createError(rule.category, {
     kind: rule.kind,
     message: input.apiKey.redactIn(`${input.status} ${detail}${requestId ? ` (request ${requestId})` : ''}`),
@@ -150,7 +155,7 @@ function streamErrorRule(key: string | undefined): StatusRule | undefined {
 /** Builds the typed error for an API error delivered inside an SSE stream (no HTTP status). */
 export function classifyStreamError(rawError: ApiErrorObject, apiKey: ApiKey, requestId?: string): OpenAIError {
   const apiError = redactFields(rawError, apiKey);
-  const code = apiError.code === null || apiError.code === undefined ? undefined : String(apiError.code);
+  const code = serverCodeOf(apiError);
   const rule = streamErrorRule(code) ?? streamErrorRule(apiError.type ?? undefined) ?? errorRule('server', 'server_error');
   return createError(rule.category, {
     kind: rule.kind,
