@@ -8,6 +8,7 @@ import { ConfigurationError, RequestError } from '../errors/errors.js';
 import { headerProblem } from './headers.js';
 import { CALL_SHAPES, settingsProblem, valueProblem } from './settings-shapes.js';
 import type { RequestOptions } from '../transport/request-spec.js';
+import { isObject } from './is-object.js';
 
 /** Every per-call option; an object literal typed by `RequestOptions` keeps this list honest. */
 const REQUEST_OPTIONS = Object.keys({
@@ -51,7 +52,7 @@ export function checkRequestOptions(options: unknown): RequestOptions {
   const headerIssue = checked.headers === undefined ? undefined : headerProblem(checked.headers);
   if (headerIssue !== undefined) throw invalid('options.headers', headerIssue);
   const signal = checked.signal as unknown;
-  if (signal !== undefined && !(typeof signal === 'object' && signal !== null && typeof (signal as AbortSignal).addEventListener === 'function' && 'aborted' in signal)) {
+  if (signal !== undefined && !(isObject(signal) && typeof (signal as AbortSignal).addEventListener === 'function' && 'aborted' in signal)) {
     throw invalid('options.signal', 'must be an AbortSignal');
   }
   return checked;

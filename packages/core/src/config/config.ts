@@ -16,6 +16,7 @@ import type { CircuitBreakerOptions } from '../resilience/circuit-breaker.js';
 import type { RateLimitOptions } from '../resilience/rate-limiter.js';
 import type { RetryOptions } from '../resilience/retry.js';
 import type { RetryBudgetOptions } from '../resilience/retry-budget.js';
+import { isObject } from './is-object.js';
 
 /** The default base URL of the OpenAI API. */
 export const DEFAULT_BASE_URL = 'https://api.openai.com/v1';
@@ -208,7 +209,7 @@ const CLIENT_OPTIONS = Object.keys({
  * otherwise send every request (and the key) to the public API.
  */
 function checkKnownOptions(options: ClientOptions): void {
-  if (typeof options !== 'object' || options === null) {
+  if (!isObject(options)) {
     throw optionError(`Client options must be an object, got ${options === null ? 'null' : typeof options}`);
   }
   for (const name of Object.keys(options)) {

@@ -5,6 +5,7 @@
  * would turn a bucket or a backoff into nothing.
  */
 import { unknownNameMessage } from './closest-name.js';
+import { isObject } from './is-object.js';
 
 /** The longest delay `setTimeout` can hold; a larger one fires after about 1 ms. */
 export const MAX_TIMER_MS = 2 ** 31 - 1;
@@ -69,7 +70,7 @@ const NUMBER_RULES: Record<NumberRule, [passes: (value: number) => boolean, want
  */
 export function valueProblem(value: unknown, rule: Exclude<Rule, Shape>): string | undefined {
   if (rule === 'boolean') return typeof value === 'boolean' ? undefined : 'must be true or false';
-  if (rule === 'object') return typeof value === 'object' && value !== null ? undefined : 'must be an object';
+  if (rule === 'object') return isObject(value) ? undefined : 'must be an object';
   if (typeof value !== 'number' || !Number.isFinite(value)) return `must be a finite number, got ${typeof value === 'number' ? String(value) : typeof value}`;
   const [passes, wanted] = NUMBER_RULES[rule];
   return passes(value) ? undefined : `must be ${wanted}, got ${value}`;
@@ -84,7 +85,7 @@ export function valueProblem(value: unknown, rule: Exclude<Rule, Shape>): string
  * // 'Unknown option "rateLimit.requestPerMinute"; did you mean "requestsPerMinute"?'
  */
 export function settingsProblem(path: string, settings: unknown, shape: Shape): string | undefined {
-  if (typeof settings !== 'object' || settings === null || Array.isArray(settings)) return `${path} must be an object`;
+  if (!isObject(settings) || Array.isArray(settings)) return `${path} must be an object`;
   const known = Object.keys(shape);
   for (const [key, value] of Object.entries(settings)) {
     const rule = shape[key];

@@ -4,6 +4,7 @@
  */
 import { abortError } from '../transport/abort.js';
 import { NetworkError, OpenAIError, RequestError } from './errors.js';
+import { isObject } from '../config/is-object.js';
 
 const RESET_CODES = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED', 'ERR_STREAM_PREMATURE_CLOSE']);
 
@@ -21,7 +22,7 @@ type Failure = { name?: unknown; message?: unknown; code?: unknown; cause?: unkn
  * with `members`, also in an AggregateError's errors. One walker for every question below.
  */
 function searchChain<T>(error: unknown, pick: (failure: Failure) => T | undefined, members = false, depth = 0): T | undefined {
-  if (depth > 5 || typeof error !== 'object' || error === null) return undefined;
+  if (depth > 5 || !isObject(error)) return undefined;
   const failure = error as Failure;
   const found = pick(failure);
   if (found !== undefined) return found;

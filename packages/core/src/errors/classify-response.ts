@@ -6,6 +6,7 @@ import type { ApiKey } from '../config/api-key.js';
 import { createError, type ErrorCategory, type OpenAIError } from './errors.js';
 import { redactHeaders } from '../config/headers.js';
 import { parseRetryAfter } from '../transport/response-meta.js';
+import { isObject } from '../config/is-object.js';
 
 /** The `error` object of an OpenAI error body. */
 export interface ApiErrorObject {
@@ -68,9 +69,9 @@ function ruleFor(status: number, apiError: ApiErrorObject | undefined): StatusRu
 export function parseApiErrorBody(text: string): ApiErrorObject | undefined {
   try {
     const parsed: unknown = JSON.parse(text);
-    if (typeof parsed !== 'object' || parsed === null) return undefined;
+    if (!isObject(parsed)) return undefined;
     const inner = (parsed as { error?: unknown }).error;
-    if (typeof inner === 'object' && inner !== null) return inner as ApiErrorObject;
+    if (isObject(inner)) return inner as ApiErrorObject;
     if (typeof inner === 'string') return { message: inner };
     const message = (parsed as { message?: unknown }).message;
     return typeof message === 'string' ? { message } : undefined;

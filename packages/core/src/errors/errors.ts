@@ -2,6 +2,7 @@
  * The error hierarchy of DESIGN §4: one base class, nine categories, a `kind` for the subtype.
  * A `Symbol.for` brand keeps `isInstance()` working across two installed copies of core.
  */
+import { isObject } from '../config/is-object.js';
 
 const BRAND = Symbol.for('@integrations/openai-core/error');
 
@@ -160,7 +161,7 @@ export class OpenAIError extends Error {
     this: { readonly category: ErrorCategory | undefined; readonly prototype: E },
     value: unknown,
   ): value is E {
-    if (typeof value !== 'object' || value === null) return false;
+    if (!isObject(value)) return false;
     if ((value as Record<symbol, unknown>)[BRAND] !== true) return false;
     return this.category === undefined || (value as OpenAIError).category === this.category;
   }
