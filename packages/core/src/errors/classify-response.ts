@@ -53,10 +53,12 @@ function serverCodeOf(apiError: ApiErrorObject | undefined): string | undefined 
 
 function ruleFor(status: number, apiError: ApiErrorObject | undefined): StatusRule {
   const code = serverCodeOf(apiError);
-  if (status === 429 && (QUOTA_CODES.has(code ?? '') || QUOTA_CODES.has(apiError?.type ?? ''))) {
+  // The API names these in `code` on some endpoints and in `type` on others.
+  const named = (codes: Set<string>) => codes.has(code ?? '') || codes.has(apiError?.type ?? '');
+  if (status === 429 && named(QUOTA_CODES)) {
     return errorRule('rate_limit', 'quota_exceeded');
   }
-  if (status === 400 && (CONTENT_POLICY_CODES.has(code ?? '') || CONTENT_POLICY_CODES.has(apiError?.type ?? ''))) {
+  if (status === 400 && named(CONTENT_POLICY_CODES)) {
     return errorRule('content_policy', 'content_filtered');
   }
   const exact = STATUS_RULES[status];
