@@ -2,6 +2,7 @@
  * Holds the API key in a private field so it cannot leak through `String()`,
  * `JSON.stringify`, `util.inspect`, structured logging or an error's stack.
  */
+import { isObject } from './is-object.js';
 
 const REDACTED = '[REDACTED]';
 // Node's util.inspect looks this symbol up on any object; no import of node:util is needed.
@@ -35,7 +36,7 @@ export class ApiKey {
    * if (ApiKey.isInstance(options.apiKey)) use(options.apiKey);
    */
   static isInstance(value: unknown): value is ApiKey {
-    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[BRAND] === true &&
+    return isObject(value) && (value as Record<symbol, unknown>)[BRAND] === true &&
       typeof (value as ApiKey).reveal === 'function';
   }
 

@@ -6,10 +6,9 @@
 import { unknownNameMessage } from './closest-name.js';
 import { ConfigurationError, RequestError } from '../errors/errors.js';
 import { headerProblem } from './headers.js';
-import { CALL_SHAPES, MAX_TIMER_MS, settingsProblem } from './settings-shapes.js';
+import { CALL_SHAPES, settingsProblem, valueProblem } from './settings-shapes.js';
 import type { RequestOptions } from '../transport/request-spec.js';
-
-export { MAX_TIMER_MS } from './settings-shapes.js';
+import { isObject } from './is-object.js';
 
 /** Every per-call option; an object literal typed by `RequestOptions` keeps this list honest. */
 const REQUEST_OPTIONS = Object.keys({
@@ -34,15 +33,10 @@ export function checkRequestOptions(options: unknown): RequestOptions {
   for (const name of Object.keys(checked)) {
     if (!REQUEST_OPTIONS.includes(name)) throw new ConfigurationError({ kind: 'invalid_option', message: unknownNameMessage('request option', name, REQUEST_OPTIONS) });
   }
-  for (const name of ['timeout', 'streamIdleTimeout'] as const) {
+  for (const name of ['timeout', 'streamIdleTimeout', 'maxRetries'] as const) {
     const value = checked[name];
-    if (value !== undefined && !(typeof value === 'number' && Number.isFinite(value) && value > 0 && value <= MAX_TIMER_MS)) {
-      throw invalid(`options.${name}`, `must be a number of milliseconds above 0 and at most ${MAX_TIMER_MS}, got ${String(value)}`);
-    }
-  }
-  const retries = checked.maxRetries;
-  if (retries !== undefined && !(typeof retries === 'number' && Number.isInteger(retries) && retries >= 0)) {
-    throw invalid('options.maxRetries', `must be a whole number >= 0, got ${String(retries)}`);
+    const problem = value === undefined ? undefined : valueProblem(value, name === 'maxRetries' ? 'whole' : 'timeout');
+    if (problem !== undefined) throw invalid(`options.${name}`, problem);
   }
   for (const name of ['retry', 'rateLimit'] as const) {
     const value = checked[name];
@@ -58,7 +52,7 @@ export function checkRequestOptions(options: unknown): RequestOptions {
   const headerIssue = checked.headers === undefined ? undefined : headerProblem(checked.headers);
   if (headerIssue !== undefined) throw invalid('options.headers', headerIssue);
   const signal = checked.signal as unknown;
-  if (signal !== undefined && !(typeof signal === 'object' && signal !== null && typeof (signal as AbortSignal).addEventListener === 'function' && 'aborted' in signal)) {
+  if (signal !== undefined && !(isObject(signal) && typeof (signal as AbortSignal).addEventListener === 'function' && 'aborted' in signal)) {
     throw invalid('options.signal', 'must be an AbortSignal');
   }
   return checked;

@@ -4,7 +4,7 @@
  */
 import { ApiKey } from './api-key.js';
 import { readEnv } from './env.js';
-import { CLIENT_SHAPES, MAX_TIMER_MS, settingsProblem } from './settings-shapes.js';
+import { CLIENT_SHAPES, settingsProblem, valueProblem } from './settings-shapes.js';
 import { unknownNameMessage } from './closest-name.js';
 import { ConfigurationError } from '../errors/errors.js';
 import { headerProblem, type HeadersInput } from './headers.js';
@@ -16,6 +16,7 @@ import type { CircuitBreakerOptions } from '../resilience/circuit-breaker.js';
 import type { RateLimitOptions } from '../resilience/rate-limiter.js';
 import type { RetryOptions } from '../resilience/retry.js';
 import type { RetryBudgetOptions } from '../resilience/retry-budget.js';
+import { isObject } from './is-object.js';
 
 /** The default base URL of the OpenAI API. */
 export const DEFAULT_BASE_URL = 'https://api.openai.com/v1';
@@ -109,6 +110,11 @@ export interface ResolvedConfig {
   readonly validateResponses: boolean;
 }
 
+/** The error for a bad option (one `new` for the many checks below: they are in every first load). */
+function optionError(message: string, kind = 'invalid_option'): ConfigurationError {
+  return new ConfigurationError({ kind, message });
+}
+
 const LOOPBACK_HOSTS = new Set(['localhost', '[::1]', '::1']);
 
 function isLoopback(hostname: string): boolean {
@@ -120,24 +126,21 @@ function resolveBaseUrl(raw: string, allowInsecureHttp: boolean): string {
   try {
     url = new URL(raw);
   } catch {
-    throw new ConfigurationError({ kind: 'invalid_base_url', message: `baseUrl is not a valid URL: ${JSON.stringify(raw)}` });
+    throw optionError(`baseUrl is not a valid URL: ${JSON.stringify(raw)}`, 'invalid_base_url');
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new ConfigurationError({ kind: 'invalid_base_url', message: `baseUrl must use https:// (or http:// for loopback), got ${url.protocol}//` });
+    throw optionError(`baseUrl must use https:// (or http:// for loopback), got ${url.protocol}//`, 'invalid_base_url');
   }
   if (url.username || url.password) {
-    throw new ConfigurationError({ kind: 'invalid_base_url', message: 'baseUrl must not carry credentials; use apiKey' });
+    throw optionError('baseUrl must not carry credentials; use apiKey', 'invalid_base_url');
   }
   // Paths are appended to the base URL: after a query or a fragment they would land there, and
   // `DELETE /models/{id}` would reach `DELETE /v1`. Query parameters belong in defaultQuery.
   if (url.search !== '' || url.hash !== '' || raw.includes('?') || raw.includes('#')) {
-    throw new ConfigurationError({ kind: 'invalid_base_url', message: 'baseUrl must not have a query or a fragment; pass query parameters as defaultQuery (e.g. { "api-version": "..." })' });
+    throw optionError('baseUrl must not have a query or a fragment; pass query parameters as defaultQuery (e.g. { "api-version": "..." })', 'invalid_base_url');
   }
   if (url.protocol === 'http:' && !allowInsecureHttp && !isLoopback(url.hostname)) {
-    throw new ConfigurationError({
-      kind: 'insecure_base_url',
-      message: `Refusing to send the API key over plain http:// to ${url.hostname}. Use https://, or set allowInsecureHttp: true if this network is trusted.`,
-    });
+    throw optionError(`Refusing to send the API key over plain http:// to ${url.hostname}. Use https://, or set allowInsecureHttp: true if this network is trusted.`, 'insecure_base_url');
   }
   return url.href.replace(/\/+$/, '');
 }
@@ -148,7 +151,7 @@ const HEADER_TOKEN = /^[\x21-\x7e]+$/;
 function checkHeaderId(name: string, value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
   if (typeof value !== 'string' || !HEADER_TOKEN.test(value)) {
-    throw new ConfigurationError({ kind: 'invalid_option', message: `${name} must be printable ASCII without spaces (it is sent as a header), got ${JSON.stringify(value)}` });
+    throw optionError(`${name} must be printable ASCII without spaces (it is sent as a header), got ${JSON.stringify(value)}`);
   }
   return value;
 }
@@ -156,7 +159,7 @@ function checkHeaderId(name: string, value: string | undefined): string | undefi
 /** Default headers must be sendable: checked here, not as a raw TypeError on the first call. */
 function checkDefaultHeaders(headers: HeadersInput | undefined): HeadersInput | undefined {
   const problem = headers === undefined ? undefined : headerProblem(headers);
-  if (problem !== undefined) throw new ConfigurationError({ kind: 'invalid_option', message: `defaultHeaders: ${problem}` });
+  if (problem !== undefined) throw optionError(`defaultHeaders: ${problem}`);
   return headers;
 }
 
@@ -164,41 +167,33 @@ function resolveApiKey(option: string | ApiKey | undefined): ApiKey {
   // An ApiKey is checked like a string: it goes into the same header.
   const raw = ApiKey.isInstance(option) ? option.reveal() : option ?? readEnv('OPENAI_API_KEY');
   if (typeof raw !== 'string' || raw.trim() === '') {
-    throw new ConfigurationError({
-      kind: 'missing_api_key',
-      message: 'No API key: pass apiKey, or set the OPENAI_API_KEY environment variable.',
-    });
+    throw optionError('No API key: pass apiKey, or set the OPENAI_API_KEY environment variable.', 'missing_api_key');
   }
   // It goes into a header: a newline would inject one, and a non-ASCII character (a pasted
   // zero-width space) would fail inside fetch as a raw TypeError. Never echo the key itself.
   if (!HEADER_TOKEN.test(raw.trim())) {
-    throw new ConfigurationError({ kind: 'invalid_option', message: 'apiKey contains whitespace, control or non-ASCII characters (a pasted zero-width space?).' });
+    throw optionError('apiKey contains whitespace, control or non-ASCII characters (a pasted zero-width space?).');
   }
   return ApiKey.isInstance(option) && option.reveal() === raw.trim() ? option : new ApiKey(raw.trim());
 }
 
-/** Checks a numeric option: finite, not negative, and (per `rule`) whole or above zero. */
-function checkNumber(name: string, value: number | undefined, fallback: number, rule: 'positive' | 'whole' | 'non_negative'): number {
-  if (value === undefined) return fallback;
-  const valid = typeof value === 'number' && Number.isFinite(value) &&
-    (rule === 'positive' ? value > 0 : rule === 'whole' ? value >= 0 && Number.isInteger(value) : value >= 0);
-  if (!valid) {
-    const expected = rule === 'positive' ? 'a number above 0' : rule === 'whole' ? 'a whole number >= 0' : 'a number >= 0';
-    throw new ConfigurationError({ kind: 'invalid_option', message: `${name} must be ${expected}, got ${String(value)}` });
-  }
-  return value;
-}
+/** The client's numeric options, checked by the same rules as the nested settings. */
+const NUMBERS = { timeout: 'timeout', maxRetries: 'whole', streamIdleTimeout: 'timeout' } as const;
 
-/** A delay a timer can hold: past 2³¹−1 ms, `setTimeout` fires after about 1 ms instead. */
-function checkTimer(name: string, value: number): number {
-  if (value > MAX_TIMER_MS) throw new ConfigurationError({ kind: 'invalid_option', message: `${name} must be at most ${MAX_TIMER_MS} ms (about 24.8 days), got ${value}` });
+/** A numeric option, or `fallback` when not given; a timeout must fit a timer (2³¹−1 ms). */
+function checkNumber(name: keyof typeof NUMBERS, value: number | undefined, fallback: number): number;
+function checkNumber(name: keyof typeof NUMBERS, value: number | undefined, fallback?: number): number | undefined;
+function checkNumber(name: keyof typeof NUMBERS, value: number | undefined, fallback?: number): number | undefined {
+  if (value === undefined) return fallback;
+  const problem = valueProblem(value, NUMBERS[name]);
+  if (problem !== undefined) throw optionError(`${name} ${problem}`);
   return value;
 }
 
 /** Checks a nested settings object (`retry`, `rateLimit`, ...): known keys, values in range. */
 function checkSettings<T>(name: keyof typeof CLIENT_SHAPES, settings: T): T {
   const problem = settingsProblem(name, settings, CLIENT_SHAPES[name]);
-  if (problem !== undefined) throw new ConfigurationError({ kind: 'invalid_option', message: problem });
+  if (problem !== undefined) throw optionError(problem);
   return settings;
 }
 
@@ -214,11 +209,11 @@ const CLIENT_OPTIONS = Object.keys({
  * otherwise send every request (and the key) to the public API.
  */
 function checkKnownOptions(options: ClientOptions): void {
-  if (typeof options !== 'object' || options === null) {
-    throw new ConfigurationError({ kind: 'invalid_option', message: `Client options must be an object, got ${options === null ? 'null' : typeof options}` });
+  if (!isObject(options)) {
+    throw optionError(`Client options must be an object, got ${options === null ? 'null' : typeof options}`);
   }
   for (const name of Object.keys(options)) {
-    if (!CLIENT_OPTIONS.includes(name)) throw new ConfigurationError({ kind: 'invalid_option', message: unknownNameMessage('client option', name, CLIENT_OPTIONS) });
+    if (!CLIENT_OPTIONS.includes(name)) throw optionError(unknownNameMessage('client option', name, CLIENT_OPTIONS));
   }
 }
 
@@ -236,12 +231,12 @@ export function resolveConfig(options: ClientOptions = {}): ResolvedConfig {
     organizationId: checkHeaderId('organizationId', options.organizationId ?? readEnv('OPENAI_ORG_ID')),
     projectId: checkHeaderId('projectId', options.projectId ?? readEnv('OPENAI_PROJECT_ID')),
     baseUrl: resolveBaseUrl(options.baseUrl ?? readEnv('OPENAI_BASE_URL') ?? DEFAULT_BASE_URL, allowInsecureHttp),
-    timeout: checkTimer('timeout', checkNumber('timeout', options.timeout, DEFAULT_TIMEOUT_MS, 'positive')),
-    maxRetries: checkNumber('maxRetries', options.maxRetries, DEFAULT_MAX_RETRIES, 'whole'),
+    timeout: checkNumber('timeout', options.timeout, DEFAULT_TIMEOUT_MS),
+    maxRetries: checkNumber('maxRetries', options.maxRetries, DEFAULT_MAX_RETRIES),
     retry: checkSettings('retry', options.retry ?? {}),
     circuitBreaker: options.circuitBreaker === false ? false : checkSettings('circuitBreaker', options.circuitBreaker ?? {}),
     rateLimit: options.rateLimit === undefined ? undefined : checkSettings('rateLimit', options.rateLimit),
-    streamIdleTimeout: options.streamIdleTimeout === undefined ? undefined : checkTimer('streamIdleTimeout', checkNumber('streamIdleTimeout', options.streamIdleTimeout, 0, 'positive')),
+    streamIdleTimeout: checkNumber('streamIdleTimeout', options.streamIdleTimeout),
     defaultHeaders: checkDefaultHeaders(options.defaultHeaders),
     defaultQuery: options.defaultQuery,
     fetch: options.fetch,

@@ -3,6 +3,7 @@
  * (a log line, an error, response metadata) shows them.
  */
 import { REDACTED_TEXT } from './api-key.js';
+import { isObject } from './is-object.js';
 
 /** Headers that never leave this library unredacted (DESIGN §6). */
 export const SENSITIVE_HEADERS: ReadonlySet<string> = new Set([
@@ -31,7 +32,7 @@ const FIELD_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
  * Callers turn the answer into their own typed error (configuration or validation).
  */
 export function headerProblem(headers: HeadersInput): string | undefined {
-  if (typeof headers !== 'object' || headers === null) return 'headers must be an object';
+  if (!isObject(headers)) return 'headers must be an object';
   const entries = headers instanceof Headers ? [...headers] : Array.isArray(headers) ? headers : Object.entries(headers);
   for (const entry of entries) {
     if (Array.isArray(entry) && entry.length !== 2) return `each header must be a [name, value] pair, got ${entry.length} item(s)`;

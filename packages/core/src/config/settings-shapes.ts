@@ -5,6 +5,7 @@
  * would turn a bucket or a backoff into nothing.
  */
 import { unknownNameMessage } from './closest-name.js';
+import { isObject } from './is-object.js';
 
 /** The longest delay `setTimeout` can hold; a larger one fires after about 1 ms. */
 export const MAX_TIMER_MS = 2 ** 31 - 1;
@@ -12,6 +13,7 @@ export const MAX_TIMER_MS = 2 ** 31 - 1;
 /** What a value must be. */
 type Rule =
   | 'ms' // a duration a timer can hold: 0 ≤ x ≤ 2³¹−1
+  | 'timeout' // a timeout a timer can hold: 0 < x ≤ 2³¹−1
   | 'positive' // a finite number above 0
   | 'whole' // an integer ≥ 0
   | 'atLeastOne' // an integer ≥ 1
@@ -46,19 +48,32 @@ export const CALL_SHAPES = {
   rateLimit: { estimatedTokens: 'whole' },
 } as const satisfies Record<string, Shape>;
 
-function valueProblem(value: unknown, rule: Exclude<Rule, Shape>): string | undefined {
+type NumberRule = Exclude<Rule, Shape | 'boolean' | 'object'>;
+
+/** Each numeric rule: the test a value must pass, and what the message says it must be. */
+const NUMBER_RULES: Record<NumberRule, [passes: (value: number) => boolean, wanted: string]> = {
+  ms: [(value) => value >= 0 && value <= MAX_TIMER_MS, `between 0 and ${MAX_TIMER_MS} ms`],
+  timeout: [(value) => value > 0 && value <= MAX_TIMER_MS, `above 0 and at most ${MAX_TIMER_MS} ms`],
+  positive: [(value) => value > 0, 'above 0'],
+  whole: [(value) => Number.isInteger(value) && value >= 0, 'a whole number >= 0'],
+  atLeastOne: [(value) => Number.isInteger(value) && value >= 1, 'a whole number >= 1'],
+  fraction: [(value) => value >= 0 && value <= 1, 'between 0 and 1'],
+  burst: [(value) => value > 0 && value <= 1, 'above 0 and at most 1 (a fraction of a minute)'],
+  factor: [(value) => value >= 1, 'at least 1'],
+};
+
+/**
+ * What is wrong with one value for `rule` (a sentence without the name), or `undefined`.
+ *
+ * @example
+ * valueProblem(-1, 'timeout'); // 'must be above 0 and at most 2147483647 ms, got -1'
+ */
+export function valueProblem(value: unknown, rule: Exclude<Rule, Shape>): string | undefined {
   if (rule === 'boolean') return typeof value === 'boolean' ? undefined : 'must be true or false';
-  if (rule === 'object') return typeof value === 'object' && value !== null ? undefined : 'must be an object';
+  if (rule === 'object') return isObject(value) ? undefined : 'must be an object';
   if (typeof value !== 'number' || !Number.isFinite(value)) return `must be a finite number, got ${typeof value === 'number' ? String(value) : typeof value}`;
-  switch (rule) {
-    case 'ms': return value >= 0 && value <= MAX_TIMER_MS ? undefined : `must be between 0 and ${MAX_TIMER_MS} ms, got ${value}`;
-    case 'positive': return value > 0 ? undefined : `must be above 0, got ${value}`;
-    case 'whole': return Number.isInteger(value) && value >= 0 ? undefined : `must be a whole number >= 0, got ${value}`;
-    case 'atLeastOne': return Number.isInteger(value) && value >= 1 ? undefined : `must be a whole number >= 1, got ${value}`;
-    case 'fraction': return value >= 0 && value <= 1 ? undefined : `must be between 0 and 1, got ${value}`;
-    case 'burst': return value > 0 && value <= 1 ? undefined : `must be above 0 and at most 1 (a fraction of a minute), got ${value}`;
-    case 'factor': return value >= 1 ? undefined : `must be at least 1, got ${value}`;
-  }
+  const [passes, wanted] = NUMBER_RULES[rule];
+  return passes(value) ? undefined : `must be ${wanted}, got ${value}`;
 }
 
 /**
@@ -70,7 +85,7 @@ function valueProblem(value: unknown, rule: Exclude<Rule, Shape>): string | unde
  * // 'Unknown option "rateLimit.requestPerMinute"; did you mean "requestsPerMinute"?'
  */
 export function settingsProblem(path: string, settings: unknown, shape: Shape): string | undefined {
-  if (typeof settings !== 'object' || settings === null || Array.isArray(settings)) return `${path} must be an object`;
+  if (!isObject(settings) || Array.isArray(settings)) return `${path} must be an object`;
   const known = Object.keys(shape);
   for (const [key, value] of Object.entries(settings)) {
     const rule = shape[key];

@@ -4,6 +4,7 @@
  */
 import { abortError } from '../transport/abort.js';
 import { NetworkError, OpenAIError, RequestError } from './errors.js';
+import { isObject } from '../config/is-object.js';
 
 const RESET_CODES = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED', 'ERR_STREAM_PREMATURE_CLOSE']);
 
@@ -13,35 +14,35 @@ const TRANSPORT_TIMEOUT_CODES = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BOD
 /** Where in the exchange the failure happened; it decides the kind and the message. */
 export type FailurePhase = 'send' | 'body' | 'stream';
 
-/** True when an error named `name` is in the cause chain. */
-function nameInChain(error: unknown, name: string, depth = 0): boolean {
-  if (depth > 5 || typeof error !== 'object' || error === null) return false;
-  if ((error as { name?: unknown }).name === name) return true;
-  return nameInChain((error as { cause?: unknown }).cause, name, depth + 1);
-}
+/** What a failure (or a cause of it) may carry. */
+type Failure = { name?: unknown; message?: unknown; code?: unknown; cause?: unknown; errors?: unknown };
 
-/** True when fetch refused a redirect (`redirect: 'error'`): "unexpected redirect" in the cause chain. */
-function mentionsRedirect(error: unknown, depth = 0): boolean {
-  if (depth > 5 || typeof error !== 'object' || error === null) return false;
-  const message = (error as { message?: unknown }).message;
-  if (typeof message === 'string' && /redirect/i.test(message)) return true;
-  return mentionsRedirect((error as { cause?: unknown }).cause, depth + 1);
-}
-
-/** Walks `cause` chains (and AggregateError members) for a Node/undici error code. */
-function findCode(error: unknown, depth = 0): string | undefined {
-  if (depth > 5 || typeof error !== 'object' || error === null) return undefined;
-  const code = (error as { code?: unknown }).code;
-  if (typeof code === 'string') return code;
-  const members = (error as { errors?: unknown }).errors;
-  if (Array.isArray(members)) {
-    for (const member of members) {
-      const found = findCode(member, depth + 1);
-      if (found) return found;
+/**
+ * What `pick` finds first on `error` or down its `cause` chain (five deep), or `undefined`;
+ * with `members`, also in an AggregateError's errors. One walker for every question below.
+ */
+function searchChain<T>(error: unknown, pick: (failure: Failure) => T | undefined, members = false, depth = 0): T | undefined {
+  if (depth > 5 || !isObject(error)) return undefined;
+  const failure = error as Failure;
+  const found = pick(failure);
+  if (found !== undefined) return found;
+  if (members && Array.isArray(failure.errors)) {
+    for (const member of failure.errors) {
+      const inMember = searchChain(member, pick, true, depth + 1);
+      if (inMember) return inMember;
     }
   }
-  return findCode((error as { cause?: unknown }).cause, depth + 1);
+  return searchChain(failure.cause, pick, members, depth + 1);
 }
+
+/** A Node/undici error code, in the cause chain or an AggregateError's members. */
+const findCode = (error: unknown) => searchChain(error, (failure) => (typeof failure.code === 'string' ? failure.code : undefined), true);
+
+/** True when the upload's source could not be read: a `NotReadableError` in the cause chain. */
+const unreadable = (error: unknown) => searchChain(error, (failure) => failure.name === 'NotReadableError' || undefined) === true;
+
+/** True when fetch refused a redirect (`redirect: 'error'`): "unexpected redirect" in the cause chain. */
+const mentionsRedirect = (error: unknown) => searchChain(error, (failure) => (typeof failure.message === 'string' && /redirect/i.test(failure.message)) || undefined) === true;
 
 /**
  * Classifies a failure thrown by the transport or while reading a body.
@@ -68,7 +69,7 @@ export function classifyFailure(
   }
   const code = findCode(error);
   const where = context.host ? ` to ${context.host}` : '';
-  if (context.phase === 'send' && nameInChain(error, 'NotReadableError')) {
+  if (context.phase === 'send' && unreadable(error)) {
     // The upload's source could not be read (a file changed or vanished mid-upload): the
     // request is wrong now, and sending it again would read the same changed file.
     return new RequestError({

@@ -6,6 +6,7 @@ import type { ApiKey } from '../config/api-key.js';
 import { createError, type ErrorCategory, type OpenAIError } from './errors.js';
 import { redactHeaders } from '../config/headers.js';
 import { parseRetryAfter } from '../transport/response-meta.js';
+import { isObject } from '../config/is-object.js';
 
 /** The `error` object of an OpenAI error body. */
 export interface ApiErrorObject {
@@ -21,46 +22,58 @@ interface StatusRule {
   retryable: boolean;
 }
 
+/** A rule, written short: the tables below are part of every bundle's first load. */
+function errorRule(category: ErrorCategory, kind: string, retryable = false): StatusRule {
+  return { category, kind, retryable };
+}
+
 const STATUS_RULES: Record<number, StatusRule> = {
-  400: { category: 'request', kind: 'validation', retryable: false },
-  401: { category: 'authentication', kind: 'invalid_api_key', retryable: false },
-  403: { category: 'authentication', kind: 'permission_denied', retryable: false },
-  404: { category: 'resource', kind: 'not_found', retryable: false },
-  408: { category: 'network', kind: 'timeout', retryable: true },
-  409: { category: 'resource', kind: 'already_exists', retryable: false },
-  413: { category: 'request', kind: 'payload_too_large', retryable: false },
-  422: { category: 'request', kind: 'validation', retryable: false },
-  429: { category: 'rate_limit', kind: 'too_many_requests', retryable: true },
-  500: { category: 'server', kind: 'internal_error', retryable: true },
-  502: { category: 'server', kind: 'bad_gateway', retryable: true },
-  503: { category: 'server', kind: 'service_unavailable', retryable: true },
-  504: { category: 'server', kind: 'gateway_timeout', retryable: true },
+  400: errorRule('request', 'validation'),
+  401: errorRule('authentication', 'invalid_api_key'),
+  403: errorRule('authentication', 'permission_denied'),
+  404: errorRule('resource', 'not_found'),
+  408: errorRule('network', 'timeout', true),
+  409: errorRule('resource', 'already_exists'),
+  413: errorRule('request', 'payload_too_large'),
+  422: errorRule('request', 'validation'),
+  429: errorRule('rate_limit', 'too_many_requests', true),
+  500: errorRule('server', 'internal_error', true),
+  502: errorRule('server', 'bad_gateway', true),
+  503: errorRule('server', 'service_unavailable', true),
+  504: errorRule('server', 'gateway_timeout', true),
 };
 
 const CONTENT_POLICY_CODES = new Set(['content_policy_violation', 'content_filter', 'moderation_blocked']);
 const QUOTA_CODES = new Set(['insufficient_quota', 'billing_hard_limit_reached']);
 
+/** The API's error code as a string (some endpoints send a number), or `undefined`. */
+function serverCodeOf(apiError: ApiErrorObject | undefined): string | undefined {
+  return apiError?.code === null || apiError?.code === undefined ? undefined : String(apiError.code);
+}
+
 function ruleFor(status: number, apiError: ApiErrorObject | undefined): StatusRule {
-  const code = apiError?.code === null || apiError?.code === undefined ? undefined : String(apiError.code);
-  if (status === 429 && (QUOTA_CODES.has(code ?? '') || QUOTA_CODES.has(apiError?.type ?? ''))) {
-    return { category: 'rate_limit', kind: 'quota_exceeded', retryable: false };
+  const code = serverCodeOf(apiError);
+  // The API names these in `code` on some endpoints and in `type` on others.
+  const named = (codes: Set<string>) => codes.has(code ?? '') || codes.has(apiError?.type ?? '');
+  if (status === 429 && named(QUOTA_CODES)) {
+    return errorRule('rate_limit', 'quota_exceeded');
   }
-  if (status === 400 && (CONTENT_POLICY_CODES.has(code ?? '') || CONTENT_POLICY_CODES.has(apiError?.type ?? ''))) {
-    return { category: 'content_policy', kind: 'content_filtered', retryable: false };
+  if (status === 400 && named(CONTENT_POLICY_CODES)) {
+    return errorRule('content_policy', 'content_filtered');
   }
   const exact = STATUS_RULES[status];
   if (exact) return exact;
-  if (status >= 500) return { category: 'server', kind: 'server_error', retryable: false };
-  return { category: 'request', kind: 'bad_request', retryable: false };
+  if (status >= 500) return errorRule('server', 'server_error');
+  return errorRule('request', 'bad_request');
 }
 
 /** Reads `{ "error": { ... } }` (or a bare `{ message }`) out of a body; undefined if neither. */
 export function parseApiErrorBody(text: string): ApiErrorObject | undefined {
   try {
     const parsed: unknown = JSON.parse(text);
-    if (typeof parsed !== 'object' || parsed === null) return undefined;
+    if (!isObject(parsed)) return undefined;
     const inner = (parsed as { error?: unknown }).error;
-    if (typeof inner === 'object' && inner !== null) return inner as ApiErrorObject;
+    if (isObject(inner)) return inner as ApiErrorObject;
     if (typeof inner === 'string') return { message: inner };
     const message = (parsed as { message?: unknown }).message;
     return typeof message === 'string' ? { message } : undefined;
@@ -111,7 +124,7 @@ export function classifyErrorResponse(input: {
   const retryable = shouldRetry === 'true' ? true : shouldRetry === 'false' ? false : rule.retryable;
   const requestId = input.headers.get('x-request-id') ?? undefined;
   const detail = apiError?.message ?? describeBody(text, input.headers.get('content-type') ?? '');
-  const serverCode = apiError?.code === null || apiError?.code === undefined ? undefined : String(apiError.code);
+  const serverCode = serverCodeOf(apiError);
   return createError(rule.category, {
     kind: rule.kind,
     message: input.apiKey.redactIn(`${input.status} ${detail}${requestId ? ` (request ${requestId})` : ''}`),
@@ -129,12 +142,12 @@ export function classifyErrorResponse(input: {
 }
 
 const STREAM_ERROR_TYPES: Record<string, StatusRule> = {
-  server_error: { category: 'server', kind: 'internal_error', retryable: true },
-  rate_limit_exceeded: { category: 'rate_limit', kind: 'too_many_requests', retryable: true },
-  tokens: { category: 'rate_limit', kind: 'too_many_requests', retryable: true },
-  insufficient_quota: { category: 'rate_limit', kind: 'quota_exceeded', retryable: false },
-  invalid_request_error: { category: 'request', kind: 'bad_request', retryable: false },
-  content_policy_violation: { category: 'content_policy', kind: 'content_filtered', retryable: false },
+  server_error: errorRule('server', 'internal_error', true),
+  rate_limit_exceeded: errorRule('rate_limit', 'too_many_requests', true),
+  tokens: errorRule('rate_limit', 'too_many_requests', true),
+  insufficient_quota: errorRule('rate_limit', 'quota_exceeded'),
+  invalid_request_error: errorRule('request', 'bad_request'),
+  content_policy_violation: errorRule('content_policy', 'content_filtered'),
 };
 
 /** Own keys only: the server chooses `code` and `type`, and `constructor` must not find Object's. */
@@ -145,9 +158,8 @@ function streamErrorRule(key: string | undefined): StatusRule | undefined {
 /** Builds the typed error for an API error delivered inside an SSE stream (no HTTP status). */
 export function classifyStreamError(rawError: ApiErrorObject, apiKey: ApiKey, requestId?: string): OpenAIError {
   const apiError = redactFields(rawError, apiKey);
-  const code = apiError.code === null || apiError.code === undefined ? undefined : String(apiError.code);
-  const rule = streamErrorRule(code) ?? streamErrorRule(apiError.type ?? undefined) ??
-    { category: 'server', kind: 'server_error', retryable: false };
+  const code = serverCodeOf(apiError);
+  const rule = streamErrorRule(code) ?? streamErrorRule(apiError.type ?? undefined) ?? errorRule('server', 'server_error');
   return createError(rule.category, {
     kind: rule.kind,
     message: apiKey.redactIn(`Stream error: ${apiError.message ?? 'the server sent an error event'}`),

@@ -2,6 +2,7 @@
  * The error hierarchy of DESIGN §4: one base class, nine categories, a `kind` for the subtype.
  * A `Symbol.for` brand keeps `isInstance()` working across two installed copies of core.
  */
+import { isObject } from '../config/is-object.js';
 
 const BRAND = Symbol.for('@integrations/openai-core/error');
 
@@ -83,29 +84,9 @@ export interface OpenAIErrorDetails {
   cause?: unknown;
 }
 
-const CODES: Record<string, string> = {
-  too_many_requests: 'OPENAI_RATE_LIMIT',
-  quota_exceeded: 'OPENAI_QUOTA_EXCEEDED',
-  invalid_api_key: 'OPENAI_INVALID_API_KEY',
-  missing_api_key: 'OPENAI_MISSING_API_KEY',
-  validation: 'OPENAI_VALIDATION',
-};
-
-/** Fixed class names: a minifier renames classes, and `error.name` must still read `RateLimitError`. */
-const NAMES: Record<ErrorCategory, string> = {
-  configuration: 'ConfigurationError',
-  authentication: 'AuthenticationError',
-  request: 'RequestError',
-  network: 'NetworkError',
-  rate_limit: 'RateLimitError',
-  server: 'ServerError',
-  response: 'ResponseError',
-  resource: 'ResourceError',
-  content_policy: 'ContentPolicyError',
-};
-
+/** `OPENAI_` and the kind in capitals (`OPENAI_QUOTA_EXCEEDED`); only `too_many_requests` reads shorter. */
 function codeFor(kind: string): string {
-  return CODES[kind] ?? `OPENAI_${kind.toUpperCase()}`;
+  return kind === 'too_many_requests' ? 'OPENAI_RATE_LIMIT' : `OPENAI_${kind.toUpperCase()}`;
 }
 
 /**
@@ -148,7 +129,9 @@ export class OpenAIError extends Error {
   constructor(category: ErrorCategory, details: OpenAIErrorDetails) {
     super(details.message, details.cause === undefined ? undefined : { cause: details.cause });
     Object.defineProperty(this, BRAND, { value: true });
-    this.name = NAMES[category];
+    // From the category ('rate_limit' → 'RateLimitError'), not the class: a minifier renames
+    // classes, and `error.name` must still read `RateLimitError`.
+    this.name = `${category.replace(/(?:^|_)(\w)/g, (_, letter: string) => letter.toUpperCase())}Error`;
     this.category = category;
     this.kind = details.kind;
     this.errorCode = codeFor(details.kind);
@@ -170,7 +153,7 @@ export class OpenAIError extends Error {
     this: { readonly category: ErrorCategory | undefined; readonly prototype: E },
     value: unknown,
   ): value is E {
-    if (typeof value !== 'object' || value === null) return false;
+    if (!isObject(value)) return false;
     if ((value as Record<symbol, unknown>)[BRAND] !== true) return false;
     return this.category === undefined || (value as OpenAIError).category === this.category;
   }
@@ -192,59 +175,52 @@ export class OpenAIError extends Error {
   }
 }
 
-/** Bad client options: missing key, bad URL, negative timeout... Thrown before any request. */
-export class ConfigurationError extends OpenAIError {
-  static override readonly category = 'configuration' as const;
-  constructor(details: OpenAIErrorDetails) { super('configuration', details); }
+/** What `ofCategory` returns: OpenAIError's statics, a fixed `category`, a constructor of details only. */
+interface CategoryClass<C extends ErrorCategory> {
+  new (details: OpenAIErrorDetails): OpenAIError;
+  readonly category: C;
+  isInstance: typeof OpenAIError.isInstance;
 }
+
+/**
+ * The base of one category's class: its `category`, and a constructor that takes only the
+ * details. The nine classes share it, so each is one line in a bundle instead of a constructor.
+ */
+function ofCategory<C extends ErrorCategory>(category: C): CategoryClass<C> {
+  return class extends OpenAIError {
+    static override readonly category = category;
+    constructor(details: OpenAIErrorDetails) {
+      super(category, details);
+    }
+  };
+}
+
+/** Bad client options: missing key, bad URL, negative timeout... Thrown before any request. */
+export class ConfigurationError extends ofCategory('configuration') {}
 
 /** 401 (invalid key) and 403 (permission denied). */
-export class AuthenticationError extends OpenAIError {
-  static override readonly category = 'authentication' as const;
-  constructor(details: OpenAIErrorDetails) { super('authentication', details); }
-}
+export class AuthenticationError extends ofCategory('authentication') {}
 
 /** The request itself is wrong (client-side validation, 400/422, 413) or was aborted by the caller. */
-export class RequestError extends OpenAIError {
-  static override readonly category = 'request' as const;
-  constructor(details: OpenAIErrorDetails) { super('request', details); }
-}
+export class RequestError extends ofCategory('request') {}
 
 /** Connection refused or reset, timeouts, a stream cut before its end. */
-export class NetworkError extends OpenAIError {
-  static override readonly category = 'network' as const;
-  constructor(details: OpenAIErrorDetails) { super('network', details); }
-}
+export class NetworkError extends ofCategory('network') {}
 
 /** 429 from the server, or the client-side rate limiter refusing a call. */
-export class RateLimitError extends OpenAIError {
-  static override readonly category = 'rate_limit' as const;
-  constructor(details: OpenAIErrorDetails) { super('rate_limit', details); }
-}
+export class RateLimitError extends ofCategory('rate_limit') {}
 
 /** 5xx, an SSE `error` event of type server_error, or an open circuit breaker. */
-export class ServerError extends OpenAIError {
-  static override readonly category = 'server' as const;
-  constructor(details: OpenAIErrorDetails) { super('server', details); }
-}
+export class ServerError extends ofCategory('server') {}
 
 /** A response we could not use: bad or truncated JSON, empty body, wrong content type. */
-export class ResponseError extends OpenAIError {
-  static override readonly category = 'response' as const;
-  constructor(details: OpenAIErrorDetails) { super('response', details); }
-}
+export class ResponseError extends ofCategory('response') {}
 
 /** 404 (not found) and 409 (already exists). */
-export class ResourceError extends OpenAIError {
-  static override readonly category = 'resource' as const;
-  constructor(details: OpenAIErrorDetails) { super('resource', details); }
-}
+export class ResourceError extends ofCategory('resource') {}
 
 /** The content was refused by the API's safety system. */
-export class ContentPolicyError extends OpenAIError {
-  static override readonly category = 'content_policy' as const;
-  constructor(details: OpenAIErrorDetails) { super('content_policy', details); }
-}
+export class ContentPolicyError extends ofCategory('content_policy') {}
 
 const CLASSES = {
   configuration: ConfigurationError,

@@ -6,9 +6,16 @@
  */
 import { abortError } from '../transport/abort.js';
 import type { Clock } from './clock.js';
-import { RateLimitError } from '../errors/errors.js';
+// Through the package entry, not the files: an app bundler then puts every piece of core this
+// chunk shares with the first load in one chunk, instead of one small chunk per set of lazy
+// modules that use it (see import-bundle.mjs). The store and the estimate are public exports,
+// so they are in the first load anyway; only this limiter loads later.
+import { estimateTokens, InMemoryRateLimitStore, RateLimitError } from '../index.js';
 import type { RateLimitInfo } from '../transport/response-meta.js';
-import { InMemoryRateLimitStore, type BucketRequest, type RateLimitStore } from './rate-limit-store.js';
+import type { BucketRequest, RateLimitStore } from './rate-limit-store.js';
+
+// Handed to the policy with the limiter: one lazy import instead of two.
+export { estimateTokens };
 
 /** Limiter settings. Limits left out are not enforced (until `autoAdjust` learns them). */
 export interface RateLimitOptions {

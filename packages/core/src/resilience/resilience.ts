@@ -15,7 +15,7 @@ import type { AttemptOutcome, CallContext, ResiliencePolicy } from './resilience
 import { parseRateLimitHeaders } from '../transport/response-meta.js';
 import { computeRetryDelay, DEFAULT_RETRY, serverRetryHint, type RetryOptions } from './retry.js';
 import { RetryBudget, type RetryBudgetOptions } from './retry-budget.js';
-import type { estimateTokens } from './token-estimate.js';
+import type { estimateTokens } from './rate-limiter.js';
 
 /** The limiter and the token estimate it charges by, loaded together. */
 interface LoadedLimiter {
@@ -65,13 +65,13 @@ export function createResiliencePolicy(settings: ResilienceSettings): Resilience
     if (metrics) safely('metrics', () => (gauge ? metrics.setGauge?.(name, value, labels) : metrics.incrementCounter(name, value, labels)));
   };
   const budget = settings.retry.budget === false ? undefined : new RetryBudget(settings.retry.budget);
-  // The limiter, its store and the token estimate load only when `rateLimit` is set (starting
-  // now, awaited by the first call): a client without one, and a bundle of it, carries none.
+  // The limiter loads only when `rateLimit` is set (starting now, awaited by the first call): a
+  // client without one, and a bundle of it, carries none of it. It brings the token estimate.
   const rateLimit = settings.rateLimit;
   let loadedLimiter: LoadedLimiter | undefined;
   const limiterReady: Promise<LoadedLimiter> | undefined = rateLimit
-    ? Promise.all([import('./rate-limiter.js'), import('./token-estimate.js')]).then(([{ RateLimiter }, estimate]) => (loadedLimiter = {
-      estimateTokens: estimate.estimateTokens,
+    ? import('./rate-limiter.js').then(({ RateLimiter, estimateTokens }) => (loadedLimiter = {
+      estimateTokens,
       limiter: new RateLimiter(rateLimit, clock, {
         onWait: (event) => {
           metric(METRICS.rateLimitHits, 1, { endpoint: event.endpoint, source: 'client' });

@@ -4,7 +4,9 @@
  * 200 MB file goes out in constant memory; the length is computed up front when every part's
  * size is known, and the body can be re-opened for a retry when every part can.
  */
-import { RequestError } from '../errors/errors.js';
+// Through the package entry, not errors.ts: an app bundler then puts every piece of core this
+// chunk shares with the first load in one chunk (see rate-limiter.ts).
+import { RequestError } from '../index.js';
 import { isUploadable, toUploadSource, type UploadSource } from './upload-source.js';
 import type { FormValue, MultipartBody, UploadProgress } from './multipart.js';
 

@@ -3,6 +3,7 @@
  * `contentTypeFor`). Kept apart from upload-source.ts, which reads uploads and loads with the
  * multipart encoder on the first upload: a client that never uploads carries only this.
  */
+import { isObject } from '../config/is-object.js';
 
 /** A file on disk, streamed in chunks (Node, Bun and Deno only). */
 export interface FilePath {
@@ -54,7 +55,7 @@ export function toFile(data: Exclude<Uploadable, UploadFile>, name: string, opti
 
 /** True for every value `toUploadSource` accepts. */
 export function isUploadable(value: unknown): value is Uploadable {
-  if (typeof value !== 'object' || value === null) return false;
+  if (!isObject(value)) return false;
   return (
     (typeof Blob !== 'undefined' && value instanceof Blob) ||
     value instanceof Uint8Array ||
