@@ -6,7 +6,8 @@
  */
 import { RequestError } from '../errors/errors.js';
 import { attachResponseMeta, type ResponseMeta } from '../transport/response-meta.js';
-import { TAKE_QUEUED, type SseIterator, type SseStream } from './sse-stream.js';
+import { TAKE_QUEUED, type SseIterator } from './sse-iterator.js';
+import type { SseStream } from './sse-stream.js';
 
 /** What a stream does with its items, and how it finds its result. */
 export interface StreamFinish<Item, Result> {

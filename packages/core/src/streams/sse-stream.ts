@@ -13,6 +13,7 @@ import { SseDecoder, type ServerSentEvent } from './sse-decoder.js';
 import { chunkReaderOf, type ChunkReader } from './chunk-reader.js';
 import { drainAfterDone } from './drain-after-done.js';
 import { primedBodyOf } from './primed-body.js';
+import { failingIterator, TAKE_QUEUED, type SseIterator } from './sse-iterator.js';
 
 /** What a started stream request resolves to. */
 export interface StartedStream {
@@ -44,19 +45,6 @@ export interface NamedEvent<T = unknown> {
 }
 
 const DONE = Symbol('done');
-
-/**
- * The key of an `SseStream` iterator's synchronous take: the next item when it is already
- * decoded and waiting (`undefined` when a read is needed). `FinalResultStream` uses it so a
- * buffered event costs its reader one promise, not two (a block of hundreds of events per read is
- * where that shows). Module-private to core: not part of the public iterator.
- */
-export const TAKE_QUEUED = Symbol('takeQueued');
-
-/** An `SseStream` iterator, with its synchronous take. */
-export interface SseIterator<T> extends AsyncIterator<T> {
-  [TAKE_QUEUED](): IteratorResult<T> | undefined;
-}
 
 /**
  * A stream of typed chunks. Breaking out of `for await` aborts the request and frees the socket.
@@ -131,7 +119,7 @@ export class SseStream<T> implements AsyncIterable<T> {
 
   /** A second iteration fails on its first `next()` (never synchronously): a stream is read once. */
   [Symbol.asyncIterator](): SseIterator<T> {
-    if (this.#iterated) return failing(new RequestError({ kind: 'stream_consumed', message: 'A stream can be iterated only once; read it in a single loop.' }));
+    if (this.#iterated) return failingIterator(new RequestError({ kind: 'stream_consumed', message: 'A stream can be iterated only once; read it in a single loop.' }));
     this.#iterated = true;
     // A plain iterator rather than an async generator: a chunk of many events hands them out
     // from a queue, one resolved promise each, with no generator resumed per event.
@@ -385,11 +373,6 @@ export class SseStream<T> implements AsyncIterable<T> {
 /** Calls `start`, turning a synchronous throw into a rejection (read on the first `next()`). */
 async function startSafely(options: SseStreamOptions, signal: AbortSignal): Promise<StartedStream> {
   return options.start(signal);
-}
-
-/** An iterator whose first `next()` rejects with `error`. */
-function failing<T>(error: Error): SseIterator<T> {
-  return { next: () => Promise.reject(error), [TAKE_QUEUED]: () => undefined };
 }
 
 /** The API error carried by an `error` event, or by a data payload shaped `{ "error": {...} }`. */
