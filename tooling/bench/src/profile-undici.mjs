@@ -1,0 +1,94 @@
+// Issue 13 §1: chat (not streamed) on undiciTransport() against raw undici `request()`, and,
+// optionally, the same on fetch. Client CPU per request and req/s, medians of interleaved rounds.
+//
+//   node tooling/bench/src/profile-undici.mjs [--c 64] [--rounds 7] [--count 3000] [--fetch]
+//        [--base /path/to/other/checkout]
+//   node --cpu-prof --cpu-prof-dir=/tmp/prof tooling/bench/src/profile-undici.mjs --only ours [--c 64]
+//
+// `--base DIR` loads a second build (DIR's packages/openai-chat and packages/openai-undici dist,
+// with DIR's own core) into the same process and runs it in the same interleaved rounds: a
+// before/after comparison on a shared, noisy machine. `--only NAME` runs one client alone (for a
+// CPU profile). The server runs in a child process, so only client CPU is counted.
+import { fork } from 'node:child_process';
+import { parseArgs } from 'node:util';
+import { pathToFileURL } from 'node:url';
+import { createChatService } from '@integrations/openai-chat';
+import { undiciTransport } from '@integrations/openai-undici';
+import { Agent } from 'undici';
+import { compare, measure } from './measure.mjs';
+
+const { values: args } = parseArgs({
+  options: {
+    c: { type: 'string', default: '64' },
+    rounds: { type: 'string', default: '7' },
+    count: { type: 'string' },
+    fetch: { type: 'boolean', default: false },
+    base: { type: 'string' },
+    only: { type: 'string' },
+  },
+});
+const concurrency = Number(args.c);
+const count = Number(args.count ?? (concurrency === 1 ? 1500 : 4000));
+
+const server = fork(new URL('./server.mjs', import.meta.url).pathname, { stdio: 'inherit' });
+const { port } = await new Promise((resolve) => server.once('message', resolve));
+const baseUrl = `http://127.0.0.1:${port}/v1`;
+const apiKey = 'sk-bench';
+const params = { model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'Tell me about foxes.' }] };
+
+const transport = undiciTransport();
+const pool = new Agent({ headersTimeout: 0, bodyTimeout: 0 });
+const { origin, pathname } = new URL(baseUrl);
+const rawHeaders = { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' };
+const closers = [() => transport.close(), () => pool.close()];
+
+/** Every client, by name: the current build's, raw floors, and `--base`'s build. */
+const tasks = {};
+const ours = createChatService({ apiKey, baseUrl, logLevel: 'off', transport });
+tasks['ours-undici'] = () => ours.create(params);
+tasks['raw-undici'] = () => pool.request({ origin, path: `${pathname}/chat/completions`, method: 'POST', headers: rawHeaders, body: JSON.stringify(params) }).then((response) => response.body.json());
+if (args.base) {
+  const load = (name) => import(pathToFileURL(`${args.base}/packages/${name}/dist/index.js`).href);
+  const [{ createChatService: createBase }, { undiciTransport: baseTransport }] = await Promise.all([load('openai-chat'), load('openai-undici')]);
+  const transportB = baseTransport();
+  closers.push(() => transportB.close());
+  const base = createBase({ apiKey, baseUrl, logLevel: 'off', transport: transportB });
+  tasks['base-undici'] = () => base.create(params);
+  if (args.fetch) {
+    const baseFetch = createBase({ apiKey, baseUrl, logLevel: 'off' });
+    tasks['base-fetch'] = () => baseFetch.create(params);
+  }
+}
+if (args.fetch) {
+  const onFetch = createChatService({ apiKey, baseUrl, logLevel: 'off' });
+  tasks['ours-fetch'] = () => onFetch.create(params);
+  // Raw fetch as a client with a per-request timeout calls it (main.mjs's second floor).
+  tasks['raw-fetch-timeout'] = () => {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), 600_000);
+    return fetch(`${baseUrl}/chat/completions`, { method: 'POST', headers: rawHeaders, body: JSON.stringify(params), signal: controller.signal })
+      .then((response) => response.json())
+      .finally(() => clearTimeout(timer));
+  };
+}
+
+if (args.only) {
+  const task = tasks[args.only] ?? tasks[`${args.only}-undici`];
+  if (!task) throw new Error(`--only: one of ${Object.keys(tasks).join(', ')}`);
+  await measure(task, { count: 2000, concurrency });
+  for (let round = 0; round < 3; round++) {
+    const result = await measure(task, { count: count * 2, concurrency, warmup: 0 });
+    console.log(`${args.only} c=${concurrency}: ${result.cpuMicros.toFixed(1)} µs CPU/request, ${Math.round(result.perSecond)} req/s`);
+  }
+} else {
+  const names = Object.keys(tasks);
+  const results = await compare(names.map((name) => tasks[name]), { count, concurrency, rounds: Number(args.rounds), warmup: 1000 });
+  const rawUndici = results[names.indexOf('raw-undici')];
+  console.log(`c=${concurrency}, ${count} requests a round, medians of ${args.rounds} interleaved rounds`);
+  for (const [index, name] of names.entries()) {
+    const { cpuMicros, perSecond } = results[index];
+    console.log(`${name.padEnd(18)} ${cpuMicros.toFixed(1).padStart(7)} µs CPU/request  ${Math.round(perSecond).toString().padStart(6)} req/s  ${(cpuMicros / rawUndici.cpuMicros).toFixed(2)}× raw undici`);
+  }
+}
+await Promise.all(closers.map((close) => close()));
+server.kill();
