@@ -102,8 +102,11 @@ export function createResiliencePolicy(settings: ResilienceSettings): Resilience
     return breaker;
   };
 
-  const outcomeEvent = (endpoint: string, outcome: 'success' | 'failure', breaker: CircuitBreaker) =>
+  const outcomeEvent = (endpoint: string, outcome: 'success' | 'failure', breaker: CircuitBreaker) => {
+    // Runs after every call: without an `onOutcome` hook, no closure and no try for it.
+    if (!hooks.circuitBreaker?.onOutcome) return;
     safely('circuit breaker', () => hooks.circuitBreaker?.onOutcome?.({ endpoint, outcome, state: breaker.state }));
+  };
 
   /** Limiter bookkeeping after the verdict: a store that fails (a Redis blip) is logged, not thrown. */
   async function bookkeeping(what: string, work: () => unknown): Promise<void> {
@@ -130,7 +133,7 @@ export function createResiliencePolicy(settings: ResilienceSettings): Resilience
     const tokens = loaded ? (options.rateLimit ? options.rateLimit.estimatedTokens : undefined) ?? loaded.estimateTokens(call.spec.body) : 0;
 
     for (let attemptNumber = 1; ; attemptNumber++) {
-      let admission: { isProbe: boolean } | undefined;
+      let admission: { readonly isProbe: boolean } | undefined;
       try {
         admission = breaker?.admit();
       } catch (error) {

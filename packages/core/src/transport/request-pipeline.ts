@@ -35,7 +35,17 @@ function settledByAbort<T>(pending: Promise<T>, signal: AbortSignal): Promise<T>
   return new Promise<T>((resolve, reject) => {
     const onAbort = () => reject(signal.reason);
     signal.addEventListener('abort', onAbort, { once: true });
-    pending.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+    // The listener goes in the same callbacks that settle: no third promise per attempt for a `finally`.
+    pending.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
   });
 }
 
@@ -117,8 +127,8 @@ function attemptHeaders(callHeaders: Headers, config: ResolvedConfig, idempotenc
   headers.set('authorization', `Bearer ${config.apiKey.reveal()}`);
   if (config.organizationId !== undefined) headers.set('openai-organization', config.organizationId);
   if (config.projectId !== undefined) headers.set('openai-project', config.projectId);
+  // Without a key there is no `idempotency-key` to remove: the key is the call's header when it has one.
   if (idempotencyKey !== undefined) headers.set('idempotency-key', idempotencyKey);
-  else headers.delete('idempotency-key');
   headers.set('x-retry-count', String(attemptNumber - 1));
   return headers;
 }
