@@ -117,14 +117,15 @@ export function createResiliencePolicy(settings: ResilienceSettings): Resilience
     }
   }
 
+  /** Merged when a retry is weighed, not per call (most calls never fail), and no closure per call either. */
+  const retrySettings = (callRetry: RetryOptions | undefined) => {
+    const { budget: _budget, ...clientRetry } = settings.retry;
+    return { ...DEFAULT_RETRY, ...definedOnly(clientRetry), ...definedOnly(callRetry ?? {}) };
+  };
+
   async function run<T>(call: CallContext, attempt: (attemptNumber: number) => Promise<AttemptOutcome<T>>): Promise<AttemptOutcome<T>> {
     const { options, endpoint } = call;
     const maxRetries = options.maxRetries ?? settings.maxRetries;
-    // Merged when a retry is weighed, not per call: most calls never fail.
-    const retrySettings = () => {
-      const { budget: _budget, ...clientRetry } = settings.retry;
-      return { ...DEFAULT_RETRY, ...definedOnly(clientRetry), ...definedOnly(options.retry ?? {}) };
-    };
     const breaker = options.circuitBreaker === false ? undefined : breakerFor(call.spec.method, endpoint);
     const useLimiter = limiterReady !== undefined && options.rateLimit !== false;
     const loaded = useLimiter ? loadedLimiter ?? await limiterReady! : undefined;
@@ -200,7 +201,7 @@ export function createResiliencePolicy(settings: ResilienceSettings): Resilience
         }
         // A server hint longer than maxRetryAfter is not a sleep order: fail now, with the
         // full figure, so the caller can reschedule (unless the retry hook says otherwise).
-        const retry = retrySettings();
+        const retry = retrySettings(options.retry);
         const hint = serverRetryHint(error);
         const hintTooLong = hint !== undefined && hint > retry.maxRetryAfter;
         let delayMs = hintTooLong ? hint : computeRetryDelay(error, attemptNumber, retry);

@@ -198,8 +198,9 @@ export function createPipeline(parts: PipelineParts) {
       const bodyContext: BodyContext = { callerSignal: options.signal, timeoutSignal: timeout.signal, timeoutMs, host: request.url.host };
       // A stream's body is read after the attempt, so its link lives as long as the stream does
       // (the stream's own signal, made per stream); every other link ends with the attempt.
-      const linked = linkSignals([options.signal, timeout.signal]);
-      const signal = linked.signal;
+      // Without a caller's signal the timeout's is the attempt's: nothing to link or unlink.
+      const linked = options.signal ? linkSignals([options.signal, timeout.signal]) : undefined;
+      const signal = linked?.signal ?? timeout.signal;
       let keepLinked = false;
       /** Aborted when the attempt ends: an upload the server did not read to the end is released. */
       // Only an upload needs it (creating and aborting a controller per attempt is not free).
@@ -231,7 +232,7 @@ export function createPipeline(parts: PipelineParts) {
         throw error;
       } finally {
         clearTimeout(timer);
-        if (!keepLinked) linked.dispose();
+        if (!keepLinked) linked?.dispose();
         attemptDone?.abort();
       }
     };
