@@ -2,7 +2,7 @@
 // optionally, the same on fetch. Client CPU per request and req/s, medians of interleaved rounds.
 //
 //   node tooling/bench/src/profile-undici.mjs [--c 64] [--rounds 7] [--count 3000] [--fetch]
-//        [--base /path/to/other/checkout]
+//        [--base /path/to/other/checkout] [--tasks ours-undici,base-undici,raw-undici]
 //   node --cpu-prof --cpu-prof-dir=/tmp/prof tooling/bench/src/profile-undici.mjs --only ours [--c 64]
 //
 // `--base DIR` loads a second build (DIR's packages/openai-chat and packages/openai-undici dist,
@@ -25,6 +25,7 @@ const { values: args } = parseArgs({
     fetch: { type: 'boolean', default: false },
     base: { type: 'string' },
     only: { type: 'string' },
+    tasks: { type: 'string' },
   },
 });
 const concurrency = Number(args.c);
@@ -81,7 +82,9 @@ if (args.only) {
     console.log(`${args.only} c=${concurrency}: ${result.cpuMicros.toFixed(1)} µs CPU/request, ${Math.round(result.perSecond)} req/s`);
   }
 } else {
-  const names = Object.keys(tasks);
+  // On a busy machine, many short rounds of only the clients compared give steadier medians.
+  const names = args.tasks ? args.tasks.split(',') : Object.keys(tasks);
+  if (!names.includes('raw-undici')) names.push('raw-undici');
   const results = await compare(names.map((name) => tasks[name]), { count, concurrency, rounds: Number(args.rounds), warmup: 1000 });
   const rawUndici = results[names.indexOf('raw-undici')];
   console.log(`c=${concurrency}, ${count} requests a round, medians of ${args.rounds} interleaved rounds`);

@@ -86,8 +86,15 @@ export function createResiliencePolicy(settings: ResilienceSettings): Resilience
   limiterReady?.catch(() => undefined);
   const breakerOptions = settings.circuitBreaker;
   const breakers = new Map<string, CircuitBreaker>();
+  /**
+   * The circuits by method, then endpoint template: every call looks its circuit up, and two
+   * lookups by strings the services hold as constants cost less than one by a key built per call.
+   */
+  const byMethod = new Map<string, Map<string, CircuitBreaker>>();
   const breakerFor = (method: string, endpoint: string): CircuitBreaker | undefined => {
     if (breakerOptions === false) return undefined;
+    const known = byMethod.get(method)?.get(endpoint);
+    if (known) return known;
     // One circuit per endpoint by default: a failing chat endpoint must not stop embeddings.
     const key = breakerOptions.perEndpoint === false ? '*' : `${method} ${endpoint}`;
     let breaker = breakers.get(key);
@@ -99,6 +106,9 @@ export function createResiliencePolicy(settings: ResilienceSettings): Resilience
       });
       breakers.set(key, breaker);
     }
+    let endpoints = byMethod.get(method);
+    if (!endpoints) byMethod.set(method, (endpoints = new Map()));
+    endpoints.set(endpoint, breaker);
     return breaker;
   };
 
