@@ -15,7 +15,7 @@ import { pathToFileURL } from 'node:url';
 import { createChatService } from '@integrations/openai-chat';
 import { undiciTransport } from '@integrations/openai-undici';
 import { Agent } from 'undici';
-import { compare, measure } from './measure.mjs';
+import { measure, median } from './measure.mjs';
 
 const { values: args } = parseArgs({
   options: {
@@ -73,6 +73,22 @@ if (args.fetch) {
   };
 }
 
+/**
+ * Like measure.mjs's `compare`, but each round starts at the next client: what one client leaves
+ * behind (garbage, a cold cache) falls on each of the others in turn, not always on the same one.
+ */
+async function rotated(list, { count, concurrency, rounds }) {
+  for (const task of list) await measure(task, { count: 1000, concurrency, warmup: 0 });
+  const samples = list.map(() => []);
+  for (let round = 0; round < rounds; round++) {
+    for (let step = 0; step < list.length; step++) {
+      const index = (round + step) % list.length;
+      samples[index].push(await measure(list[index], { count, concurrency, warmup: 0 }));
+    }
+  }
+  return samples.map((runs) => ({ perSecond: median(runs.map((run) => run.perSecond)), cpuMicros: median(runs.map((run) => run.cpuMicros)) }));
+}
+
 if (args.only) {
   const task = tasks[args.only] ?? tasks[`${args.only}-undici`];
   if (!task) throw new Error(`--only: one of ${Object.keys(tasks).join(', ')}`);
@@ -85,7 +101,7 @@ if (args.only) {
   // On a busy machine, many short rounds of only the clients compared give steadier medians.
   const names = args.tasks ? args.tasks.split(',') : Object.keys(tasks);
   if (!names.includes('raw-undici')) names.push('raw-undici');
-  const results = await compare(names.map((name) => tasks[name]), { count, concurrency, rounds: Number(args.rounds), warmup: 1000 });
+  const results = await rotated(names.map((name) => tasks[name]), { count, concurrency, rounds: Number(args.rounds) });
   const rawUndici = results[names.indexOf('raw-undici')];
   console.log(`c=${concurrency}, ${count} requests a round, medians of ${args.rounds} interleaved rounds`);
   for (const [index, name] of names.entries()) {
