@@ -1,7 +1,7 @@
 // Issue 13 §1: chat (not streamed) on undiciTransport() against raw undici `request()`, and,
 // optionally, the same on fetch. Client CPU per request and req/s, medians of interleaved rounds.
 //
-//   node tooling/bench/src/profile-undici.mjs [--c 64] [--rounds 7] [--count 3000] [--fetch]
+//   node --expose-gc tooling/bench/src/profile-undici.mjs [--c 64] [--rounds 7] [--count 3000] [--fetch]
 //        [--base /path/to/other/checkout] [--tasks ours-undici,base-undici,raw-undici]
 //   node --cpu-prof --cpu-prof-dir=/tmp/prof tooling/bench/src/profile-undici.mjs --only ours [--c 64]
 //
@@ -74,17 +74,23 @@ if (args.fetch) {
 }
 
 /**
- * Like measure.mjs's `compare`, but each round starts at the next client: what one client leaves
- * behind (garbage, a cold cache) falls on each of the others in turn, not always on the same one.
+ * Like measure.mjs's `compare`, but the clients run in a new order each round: what one client
+ * leaves behind (garbage, a cold cache) must not always fall on the same next one. Run node with
+ * `--expose-gc` so that each pass also starts from a collected heap (measure.mjs calls `gc()`).
  */
 async function rotated(list, { count, concurrency, rounds }) {
+  if (!globalThis.gc) console.warn('without --expose-gc, one client\'s garbage is collected during the next one\'s pass');
   for (const task of list) await measure(task, { count: 1000, concurrency, warmup: 0 });
   const samples = list.map(() => []);
+  let seed = 1;
+  const random = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
   for (let round = 0; round < rounds; round++) {
-    for (let step = 0; step < list.length; step++) {
-      const index = (round + step) % list.length;
-      samples[index].push(await measure(list[index], { count, concurrency, warmup: 0 }));
+    const order = list.map((_, index) => index);
+    for (let at = order.length - 1; at > 0; at--) {
+      const other = Math.floor(random() * (at + 1));
+      [order[at], order[other]] = [order[other], order[at]];
     }
+    for (const index of order) samples[index].push(await measure(list[index], { count, concurrency, warmup: 0 }));
   }
   return samples.map((runs) => ({ perSecond: median(runs.map((run) => run.perSecond)), cpuMicros: median(runs.map((run) => run.cpuMicros)) }));
 }
