@@ -158,12 +158,18 @@ export function createOpenAICore(configOrCore: ClientOptions | OpenAICore = {}, 
 
   /** A spec whose body is JSON, or multipart form data with `multipart: true`, validated first. */
   function withPayload(method: RequestSpec['method'], path: string, init: { body?: unknown; schema?: Schema<unknown>; multipart?: boolean } & CallInit, responseKind: RequestSpec['responseKind']): RequestSpec | Promise<RequestSpec> {
-    if (!init.multipart) return withBody(method, path, init as BodyInit<unknown>, { responseKind });
+    if (!init.multipart) return withBody(method, path, init as BodyInit<unknown>, responseKind);
     return validated(init, () => ({ ...bare(method, path, init), multipart: init.body as Record<string, FormValue>, responseKind }));
   }
 
-  function withBody<P>(method: RequestSpec['method'], path: string, init: BodyInit<P>, extra: Partial<RequestSpec>): RequestSpec | Promise<RequestSpec> {
-    return validated(init, () => ({ ...bare(method, path, init), body: init.body, ...extra }));
+  function withBody<P>(method: RequestSpec['method'], path: string, init: BodyInit<P>, responseKind?: RequestSpec['responseKind']): RequestSpec | Promise<RequestSpec> {
+    return validated(init, () => {
+      // `bare`'s spec, completed: spreading it into another object would build each spec twice.
+      const spec = bare(method, path, init);
+      spec.body = init.body;
+      if (responseKind !== undefined) spec.responseKind = responseKind;
+      return spec;
+    });
   }
 
   const core: OpenAICore = {
@@ -171,11 +177,11 @@ export function createOpenAICore(configOrCore: ClientOptions | OpenAICore = {}, 
     logger,
     request: (spec, options) => run(spec, options),
     get: (path, init = {}, options) => run(() => bare('GET', path, init), options),
-    post: (path, init, options) => run(() => withBody('POST', path, init, {}), options),
+    post: (path, init, options) => run(() => withBody('POST', path, init), options),
     delete: (path, init = {}, options) => run(() => bare('DELETE', path, init), options),
     postMultipart: (path, init, options) => run(() => validated(init, () => ({ ...bare('POST', path, init), multipart: init.body })), options),
     getBinary: (path, init = {}, options) => run(() => ({ ...bare('GET', path, init), responseKind: 'binary' }), options),
-    postBinary: (path, init, options) => run(() => withBody('POST', path, init, { responseKind: 'binary' }), options),
+    postBinary: (path, init, options) => run(() => withBody('POST', path, init, 'binary'), options),
     stream<T, P>(path: string, init: StreamInit<P>, rawOptions?: RequestOptions) {
       // Everything that reads the caller's input sits inside the try: a stream method returns a
       // stream that fails on first read, never a synchronous throw.

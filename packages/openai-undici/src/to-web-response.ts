@@ -19,7 +19,23 @@ const DECODERS: Record<string, () => NodeJS.ReadWriteStream> = {
   br: createBrotliDecompress,
 };
 
-function webHeaders(raw: Dispatcher.ResponseData['headers']): Headers {
+/**
+ * The `headers` of the `Response` init. The constructor copies whatever it is given into the
+ * response's own `Headers`, so the common case (one value per name) hands undici's header object
+ * over as it is: a `Headers` built first would be filled twice. A repeated header (undici's array
+ * value) is appended value by value, as before, so `set-cookie` lines stay apart; `__proto__`
+ * would not survive the constructor's copy into an object, so it takes that path too, as does an
+ * object that is not a plain one (the constructor reads own keys, this loop inherited ones too).
+ */
+function webHeaders(raw: Dispatcher.ResponseData['headers']): HeadersInit {
+  if (Object.getPrototypeOf(raw) !== Object.prototype) return appended(raw);
+  for (const name in raw) {
+    if (typeof raw[name] !== 'string' || name === '__proto__') return appended(raw);
+  }
+  return raw as Record<string, string>;
+}
+
+function appended(raw: Dispatcher.ResponseData['headers']): Headers {
   const headers = new Headers();
   for (const name in raw) {
     const value = raw[name];

@@ -5,6 +5,7 @@
  */
 import { RequestError, type Transport, type TransportRequest } from '@integrations/openai-core';
 import { Agent, type Dispatcher } from 'undici';
+import { target } from './target.js';
 import { toUndiciBody } from './to-undici-body.js';
 import { toWebResponse } from './to-web-response.js';
 
@@ -39,6 +40,7 @@ export interface UndiciTransport extends Transport {
  * Our own header and body limits are off: undici's defaults (300 s for headers, 300 s between
  * body chunks) would end a long reasoning request or a quiet stream before core's `timeout` and
  * `streamIdleTimeout` do, which is the defect of Node's built-in fetch this package exists for.
+ * `send` writes the same two fields out as literals (no spread per request).
  */
 const NO_TRANSPORT_TIMEOUTS = { headersTimeout: 0, bodyTimeout: 0 } as const;
 
@@ -52,14 +54,23 @@ function poolFor(options: UndiciTransportOptions): Agent {
   return new Agent(pool);
 }
 
-/** Header pairs as undici's flat `[name, value, name, value, ...]` list (its fastest form). */
-function headerList(headers: Headers): string[] {
+/**
+ * Header pairs as undici's flat `[name, value, name, value, ...]` list (its fastest form), with
+ * the compression fetch negotiates (decoded in to-web-response.ts) and the body's content type
+ * when the request has none. One pass over the headers: `has()` on a `Headers` is webidl code.
+ */
+function headerList(headers: Headers, contentType: string | undefined): string[] {
   const list: string[] = [];
+  let acceptEncoding = false;
+  let hasContentType = false;
   headers.forEach((value, name) => {
     list.push(name, value);
+    // `forEach` names are lower-case already.
+    if (name === 'accept-encoding') acceptEncoding = true;
+    else if (name === 'content-type') hasContentType = true;
   });
-  // Compression as fetch negotiates it; the response side decodes it (to-web-response.ts).
-  if (!headers.has('accept-encoding')) list.push('accept-encoding', 'gzip, deflate');
+  if (!acceptEncoding) list.push('accept-encoding', 'gzip, deflate');
+  if (contentType !== undefined && !hasContentType) list.push('content-type', contentType);
   return list;
 }
 
@@ -81,18 +92,17 @@ export function undiciTransport(options: UndiciTransportOptions = {}): UndiciTra
     if (closed) {
       throw new RequestError({ kind: 'transport_closed', retryable: false, message: 'This undici transport was closed (transport.close()); create a new one for new requests.' });
     }
-    const url = new URL(request.url);
+    const { origin, path } = target(request.url);
     const { body, contentType } = toUndiciBody(request.body);
-    const headers = headerList(request.headers);
-    if (contentType !== undefined && !request.headers.has('content-type')) headers.push('content-type', contentType);
     const response = await dispatcher.request({
-      origin: url.origin,
-      path: `${url.pathname}${url.search}`,
+      origin,
+      path,
       method: request.method as Dispatcher.HttpMethod,
-      headers,
+      headers: headerList(request.headers, contentType),
       body,
       signal: request.signal,
-      ...NO_TRANSPORT_TIMEOUTS,
+      headersTimeout: 0,
+      bodyTimeout: 0,
     });
     return toWebResponse(response, request.method, request.url);
   }

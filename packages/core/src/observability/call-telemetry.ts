@@ -43,8 +43,49 @@ interface Usage {
 
 const UNTRACED_ATTEMPT: AttemptTelemetry = { succeeded() {}, failed() {} };
 
-/** Starts telemetry for a call: opens the `openai.request` span and logs the request. */
+function logRequest(logger: ClientLogger, call: CallDescription): void {
+  if (!logger.isEnabled('debug')) return;
+  logger.debug(`→ ${call.method} ${call.url.pathname}`, {
+    url: call.url.href,
+    headers: call.headers,
+    ...(logger.logBodies && call.body !== undefined ? { body: JSON.stringify(call.body) } : {}),
+  });
+}
+
+function logSucceeded(logger: ClientLogger, call: CallDescription, meta: ResponseMeta): void {
+  // Checked first: reading `meta.headers` redacts every header, work for a line nobody logs.
+  if (!logger.isEnabled('debug')) return;
+  logger.debug(`← ${meta.status} ${call.method} ${call.url.pathname} in ${meta.durationMs} ms`, { requestId: meta.requestId, attempts: meta.attempts, headers: meta.headers });
+}
+
+function logFailed(logger: ClientLogger, call: CallDescription, error: OpenAIError): void {
+  // The caller gets the error itself; the log line is for operators, so keep it quiet by default.
+  const level = error.kind === 'aborted' ? 'debug' : 'info';
+  logger[level](`✗ ${call.method} ${call.url.pathname}: ${error.message}`, { errorCode: error.errorCode, code: error.code, requestId: error.requestId, attempts: error.attempts });
+}
+
+/**
+ * A call's telemetry when the client has neither a metrics nor a tracing hook (the default):
+ * its log lines and nothing else, without the labels, span attributes and closures that only
+ * those hooks read.
+ */
+function logOnlyTelemetry(logger: ClientLogger, call: CallDescription): CallTelemetry {
+  logRequest(logger, call);
+  return {
+    attempt: () => UNTRACED_ATTEMPT,
+    succeeded: (meta) => logSucceeded(logger, call, meta),
+    failed: (error) => logFailed(logger, call, error),
+    streamEvent() {},
+    spanEvent() {},
+  };
+}
+
+/**
+ * Starts telemetry for a call: opens the `openai.request` span and logs the request. The hooks
+ * present when the call starts are the ones it reports to.
+ */
 export function startCallTelemetry(hooks: ClientHooks, logger: ClientLogger, call: CallDescription): CallTelemetry {
+  if (!hooks.metrics && !hooks.tracing) return logOnlyTelemetry(logger, call);
   const started = Date.now();
   const labels: MetricLabels = { method: call.method, endpoint: call.endpoint };
   if (call.model) labels.model = call.model;
@@ -52,13 +93,7 @@ export function startCallTelemetry(hooks: ClientHooks, logger: ClientLogger, cal
   if (call.model) attributes['openai.model'] = call.model;
   let span: Span | undefined;
   if (hooks.tracing) safely(logger, 'tracing', () => (span = hooks.tracing!.startSpan('openai.request', { attributes })));
-  if (logger.isEnabled('debug')) {
-    logger.debug(`→ ${call.method} ${call.url.pathname}`, {
-      url: call.url.href,
-      headers: call.headers,
-      ...(logger.logBodies && call.body !== undefined ? { body: JSON.stringify(call.body) } : {}),
-    });
-  }
+  logRequest(logger, call);
   const metric = (kind: 'counter' | 'histogram', name: string, value: number, extra: MetricLabels = {}) => {
     const metrics = hooks.metrics;
     if (!metrics) return;
@@ -116,10 +151,7 @@ export function startCallTelemetry(hooks: ClientHooks, logger: ClientLogger, cal
           span?.end();
         });
       }
-      // Checked first: reading `meta.headers` redacts every header, work for a line nobody logs.
-      if (logger.isEnabled('debug')) {
-        logger.debug(`← ${meta.status} ${call.method} ${call.url.pathname} in ${meta.durationMs} ms`, { requestId: meta.requestId, attempts: meta.attempts, headers: meta.headers });
-      }
+      logSucceeded(logger, call, meta);
     },
     failed(error) {
       const status = error.status === undefined ? 'none' : String(error.status);
@@ -132,9 +164,7 @@ export function startCallTelemetry(hooks: ClientHooks, logger: ClientLogger, cal
         span?.setStatus?.({ code: 'error', message: error.kind });
         span?.end();
       });
-      // The caller gets the error itself; the log line is for operators, so keep it quiet by default.
-      const level = error.kind === 'aborted' ? 'debug' : 'info';
-      logger[level](`✗ ${call.method} ${call.url.pathname}: ${error.message}`, { errorCode: error.errorCode, code: error.code, requestId: error.requestId, attempts: error.attempts });
+      logFailed(logger, call, error);
     },
     streamEvent() {
       // Runs per stream event: nothing at all without a metrics hook.

@@ -52,6 +52,10 @@ export function countsAsOutage(error: unknown): boolean {
   return error.category === 'network' && ['timeout', 'connection_failed', 'connection_reset'].includes(error.kind);
 }
 
+/** What `admit()` answers: two frozen constants, since every attempt asks. */
+const ADMITTED: { readonly isProbe: boolean } = Object.freeze({ isProbe: false });
+const PROBE: { readonly isProbe: boolean } = Object.freeze({ isProbe: true });
+
 /** One circuit. */
 export class CircuitBreaker {
   readonly #options: typeof DEFAULT_CIRCUIT_BREAKER;
@@ -79,7 +83,7 @@ export class CircuitBreaker {
    * Lets an attempt through or throws `circuit_open` without any request. In half-open only one
    * probe attempt is let through at a time; `isProbe` tells the caller it holds that slot.
    */
-  admit(): { isProbe: boolean } {
+  admit(): { readonly isProbe: boolean } {
     if (this.#state === 'open') {
       const waited = this.#clock.now() - this.#openedAt;
       if (waited < this.#options.recoveryTimeoutMs) throw this.#openError(this.#options.recoveryTimeoutMs - waited);
@@ -88,9 +92,9 @@ export class CircuitBreaker {
     if (this.#state === 'half_open') {
       if (this.#probeInFlight) throw this.#openError(0);
       this.#probeInFlight = true;
-      return { isProbe: true };
+      return PROBE;
     }
-    return { isProbe: false };
+    return ADMITTED;
   }
 
   /** A probe attempt ended without a verdict (an abort, a 4xx): free the slot. */

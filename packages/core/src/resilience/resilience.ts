@@ -86,8 +86,15 @@ export function createResiliencePolicy(settings: ResilienceSettings): Resilience
   limiterReady?.catch(() => undefined);
   const breakerOptions = settings.circuitBreaker;
   const breakers = new Map<string, CircuitBreaker>();
+  /**
+   * The circuits by method, then endpoint template: every call looks its circuit up, and two
+   * lookups by strings the services hold as constants cost less than one by a key built per call.
+   */
+  const byMethod = new Map<string, Map<string, CircuitBreaker>>();
   const breakerFor = (method: string, endpoint: string): CircuitBreaker | undefined => {
     if (breakerOptions === false) return undefined;
+    const known = byMethod.get(method)?.get(endpoint);
+    if (known) return known;
     // One circuit per endpoint by default: a failing chat endpoint must not stop embeddings.
     const key = breakerOptions.perEndpoint === false ? '*' : `${method} ${endpoint}`;
     let breaker = breakers.get(key);
@@ -99,11 +106,17 @@ export function createResiliencePolicy(settings: ResilienceSettings): Resilience
       });
       breakers.set(key, breaker);
     }
+    let endpoints = byMethod.get(method);
+    if (!endpoints) byMethod.set(method, (endpoints = new Map()));
+    endpoints.set(endpoint, breaker);
     return breaker;
   };
 
-  const outcomeEvent = (endpoint: string, outcome: 'success' | 'failure', breaker: CircuitBreaker) =>
+  const outcomeEvent = (endpoint: string, outcome: 'success' | 'failure', breaker: CircuitBreaker) => {
+    // Runs after every call: without an `onOutcome` hook, no closure and no try for it.
+    if (!hooks.circuitBreaker?.onOutcome) return;
     safely('circuit breaker', () => hooks.circuitBreaker?.onOutcome?.({ endpoint, outcome, state: breaker.state }));
+  };
 
   /** Limiter bookkeeping after the verdict: a store that fails (a Redis blip) is logged, not thrown. */
   async function bookkeeping(what: string, work: () => unknown): Promise<void> {
@@ -114,14 +127,15 @@ export function createResiliencePolicy(settings: ResilienceSettings): Resilience
     }
   }
 
+  /** Merged when a retry is weighed, not per call (most calls never fail), and no closure per call either. */
+  const retrySettings = (callRetry: RetryOptions | undefined) => {
+    const { budget: _budget, ...clientRetry } = settings.retry;
+    return { ...DEFAULT_RETRY, ...definedOnly(clientRetry), ...definedOnly(callRetry ?? {}) };
+  };
+
   async function run<T>(call: CallContext, attempt: (attemptNumber: number) => Promise<AttemptOutcome<T>>): Promise<AttemptOutcome<T>> {
     const { options, endpoint } = call;
     const maxRetries = options.maxRetries ?? settings.maxRetries;
-    // Merged when a retry is weighed, not per call: most calls never fail.
-    const retrySettings = () => {
-      const { budget: _budget, ...clientRetry } = settings.retry;
-      return { ...DEFAULT_RETRY, ...definedOnly(clientRetry), ...definedOnly(options.retry ?? {}) };
-    };
     const breaker = options.circuitBreaker === false ? undefined : breakerFor(call.spec.method, endpoint);
     const useLimiter = limiterReady !== undefined && options.rateLimit !== false;
     const loaded = useLimiter ? loadedLimiter ?? await limiterReady! : undefined;
@@ -130,7 +144,7 @@ export function createResiliencePolicy(settings: ResilienceSettings): Resilience
     const tokens = loaded ? (options.rateLimit ? options.rateLimit.estimatedTokens : undefined) ?? loaded.estimateTokens(call.spec.body) : 0;
 
     for (let attemptNumber = 1; ; attemptNumber++) {
-      let admission: { isProbe: boolean } | undefined;
+      let admission: { readonly isProbe: boolean } | undefined;
       try {
         admission = breaker?.admit();
       } catch (error) {
@@ -197,7 +211,7 @@ export function createResiliencePolicy(settings: ResilienceSettings): Resilience
         }
         // A server hint longer than maxRetryAfter is not a sleep order: fail now, with the
         // full figure, so the caller can reschedule (unless the retry hook says otherwise).
-        const retry = retrySettings();
+        const retry = retrySettings(options.retry);
         const hint = serverRetryHint(error);
         const hintTooLong = hint !== undefined && hint > retry.maxRetryAfter;
         let delayMs = hintTooLong ? hint : computeRetryDelay(error, attemptNumber, retry);

@@ -1,10 +1,10 @@
 /**
- * The caller's abort ends a call even when the transport misses it (blocked writing an upload,
- * say), and an abort that comes before sending means nothing is sent.
+ * The caller's abort, and the attempt's timeout, end a call even when the transport misses them
+ * (blocked writing an upload, say), and an abort that comes before sending means nothing is sent.
  */
 import { describe, expect, it, vi } from 'vitest';
 import { caught, mockCore } from '../../test/helpers.js';
-import { RequestError, type Middleware, type Transport, type TransportRequest } from '../index.js';
+import { RequestError, type Middleware, type NetworkError, type Transport, type TransportRequest } from '../index.js';
 
 /** A transport that ignores its signal and answers only when `answer` is called. */
 function busyTransport(onSend: (request: TransportRequest) => void = () => undefined) {
@@ -85,6 +85,31 @@ describe('a transport that misses the abort', () => {
     busy.answer(ok());
     await call;
     expect(live()).toBe(0);
+  });
+});
+
+describe('a transport that misses the timeout', () => {
+  it('cannot hold a call without a caller signal past its timeout', async () => {
+    const busy = busyTransport();
+    const call = mockCore({ transport: busy.transport, timeout: 20 }).get('/models');
+    const error = await caught<NetworkError>(() => call);
+    expect(error).toMatchObject({ kind: 'timeout', timeoutKind: 'request' });
+    expect(busy.sent[0]!.signal.aborted).toBe(true);
+  });
+
+  it('leaves no unhandled rejection when the transport fails after the timeout', async () => {
+    const unhandled: unknown[] = [];
+    const record = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', record);
+    try {
+      const busy = busyTransport();
+      await caught(() => mockCore({ transport: busy.transport, timeout: 20 }).get('/models'));
+      busy.fail(new TypeError('fetch failed'));
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', record);
+    }
   });
 });
 

@@ -25,9 +25,15 @@ export async function readBodyBytes(response: Response, context: BodyContext): P
 
 const decoder = new TextDecoder();
 
-/** The body as text. */
+/** The body as text (read as in `readBodyBytes`, decoded without a view over the buffer: one async step fewer). */
 export async function readBodyText(response: Response, context: BodyContext): Promise<string> {
-  return decoder.decode(await readBodyBytes(response, context));
+  let buffer: ArrayBuffer;
+  try {
+    buffer = await response.arrayBuffer();
+  } catch (error) {
+    throw classifyFailure(error, { ...context, phase: 'body' });
+  }
+  return decoder.decode(buffer);
 }
 
 function isJsonContentType(contentType: string): boolean {
