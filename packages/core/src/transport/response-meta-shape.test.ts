@@ -62,4 +62,33 @@ describe('response metadata, as a user handles it', () => {
     other.rateLimit = {};
     expect(other.rateLimit).toEqual({});
   });
+
+  it('leads nowhere to the API key or the raw headers, whatever reflection is used', () => {
+    const reached: unknown[] = [];
+    const walk = (value: unknown, depth: number): void => {
+      if (depth > 4 || value === null || (typeof value !== 'object' && typeof value !== 'function')) return reached.push(value) as never;
+      for (const key of Reflect.ownKeys(value as object)) {
+        const descriptor = Object.getOwnPropertyDescriptor(value, key)!;
+        if ('value' in descriptor) walk(descriptor.value, depth + 1);
+      }
+    };
+    const unread = meta();
+    expect(Object.getOwnPropertySymbols(unread)).toEqual([Symbol.for('nodejs.util.inspect.custom')]);
+    walk(unread, 0);
+    const text = JSON.stringify(reached.map(String));
+    expect(text).not.toContain('sk-meta-secret');
+    expect(text).not.toContain('session=abc');
+  });
+
+  it('reads its headers when frozen first, as a store that deep-freezes its state does', () => {
+    const frozen = Object.freeze(meta());
+    expect(frozen.headers['set-cookie']).toBe('[REDACTED]');
+    expect(frozen.rateLimit.limitRequests).toBe(500);
+  });
+
+  it('reads its headers through a copy of its accessors (a descriptor-copying clone)', () => {
+    const copy = Object.defineProperties({}, Object.getOwnPropertyDescriptors(meta())) as ReturnType<typeof meta>;
+    expect(copy.headers['x-request-id']).toBe('req_1');
+    expect(Reflect.get(meta(), 'rateLimit', {})).toEqual({ limitRequests: 500, remainingRequests: 499 });
+  });
 });

@@ -85,62 +85,37 @@ export function parseRetryAfter(headers: Headers, now = Date.now()): number | un
 export function createResponseMeta(response: Pick<Response, 'status' | 'headers'>, attempts: number, durationMs: number, secret?: { redactIn(text: string): string }): ResponseMeta {
   const source = response.headers;
   const meta = { requestId: source.get('x-request-id') ?? undefined, status: response.status } as ResponseMeta;
-  Object.defineProperty(meta, 'headers', LAZY_HEADERS);
-  Object.defineProperty(meta, 'rateLimit', LAZY_RATE_LIMIT);
+  lazyField(meta, 'headers', () => redactHeaders(source, secret));
+  lazyField(meta, 'rateLimit', () => parseRateLimitHeaders(source));
   meta.attempts = attempts;
   meta.durationMs = durationMs;
   // Node's util.inspect shows accessors as `[Getter/Setter]`: show the values instead.
   Object.defineProperty(meta, INSPECT, INSPECT_VALUES);
-  Object.defineProperty(meta, SOURCE, { value: { headers: source, secret } satisfies MetaSource });
   return meta;
 }
 
 const INSPECT = Symbol.for('nodejs.util.inspect.custom');
 
 /**
- * Where the lazy fields are read from, kept on the metadata itself (not enumerable, so not in a
- * spread, `JSON.stringify` or `Object.keys`). The accessors below are shared by every metadata
- * object and find their response through it: per-object closures would give each object a
- * shape of its own, which costs more to make than the rest of the metadata.
+ * Defines `key` on `target` as computed on first read, then kept as an ordinary writable field.
+ * The response (and the key that redacts it) stays in this closure, never on the object: a
+ * result's metadata must not lead anyone to the raw headers or the API key. A copy of the
+ * accessor (a descriptor-copying clone) reads the same response.
  */
-const SOURCE = Symbol('response-meta source');
-
-interface MetaSource {
-  headers: Headers;
-  secret: { redactIn(text: string): string } | undefined;
+function lazyField<K extends 'headers' | 'rateLimit'>(target: ResponseMeta, key: K, compute: () => ResponseMeta[K]): void {
+  const settle = (value: ResponseMeta[K]) => {
+    // A frozen metadata object (a store that deep-freezes its state) cannot keep the value: it
+    // is computed on each read instead.
+    Reflect.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
+    return value;
+  };
+  Object.defineProperty(target, key, {
+    get: () => settle(compute()),
+    set: (value: ResponseMeta[K]) => void settle(value),
+    enumerable: true,
+    configurable: true,
+  });
 }
-
-type MetaWithSource = ResponseMeta & { [SOURCE]: MetaSource };
-
-/** Makes `key` an ordinary writable field holding `value`. */
-function settle<K extends 'headers' | 'rateLimit'>(target: ResponseMeta, key: K, value: ResponseMeta[K]): ResponseMeta[K] {
-  Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
-  return value;
-}
-
-/** `headers`: computed on first read, then kept as an ordinary writable field. */
-const LAZY_HEADERS: PropertyDescriptor = {
-  get(this: MetaWithSource) {
-    return settle(this, 'headers', redactHeaders(this[SOURCE].headers, this[SOURCE].secret));
-  },
-  set(this: ResponseMeta, value: ResponseMeta['headers']) {
-    settle(this, 'headers', value);
-  },
-  enumerable: true,
-  configurable: true,
-};
-
-/** `rateLimit`: the same, from the `x-ratelimit-*` headers. */
-const LAZY_RATE_LIMIT: PropertyDescriptor = {
-  get(this: MetaWithSource) {
-    return settle(this, 'rateLimit', parseRateLimitHeaders(this[SOURCE].headers));
-  },
-  set(this: ResponseMeta, value: ResponseMeta['rateLimit']) {
-    settle(this, 'rateLimit', value);
-  },
-  enumerable: true,
-  configurable: true,
-};
 
 const INSPECT_VALUES: PropertyDescriptor = {
   value(this: ResponseMeta) {
