@@ -36,6 +36,13 @@ function rawPostWithTimeout(path, body) {
   return fetch(`${baseUrl}${path}`, { method: 'POST', headers, body: JSON.stringify(body), signal: controller.signal }).then((response) => response.json()).finally(() => clearTimeout(timer));
 }
 
+/**
+ * Interleaved rounds per measure, each figure their median: with three, one run's stream ratios
+ * moved by ±15% from the next on this 2-core machine; seven keep a stray GC pause or a busy
+ * second core from deciding a row.
+ */
+const ROUNDS = 7;
+
 function row(name, unit, results, lowerIsBetter = true, target) {
   const [our, theirs, floor] = results;
   rows.push({ name, unit, our, theirs, floor, ratio: our / theirs, floorRatio: floor ? our / floor : undefined, lowerIsBetter, target });
@@ -44,7 +51,7 @@ function row(name, unit, results, lowerIsBetter = true, target) {
 // Chat, not streamed.
 for (const concurrency of [1, 64]) {
   const count = concurrency === 1 ? 800 : 3_000;
-  const results = await compare([() => ours.create(params), () => official.chat.completions.create(params), () => rawPost('/chat/completions', params).then((response) => response.json()), undici.chat, undici.chatFloor, () => rawPostWithTimeout('/chat/completions', params)], { count, concurrency });
+  const results = await compare([() => ours.create(params), () => official.chat.completions.create(params), () => rawPost('/chat/completions', params).then((response) => response.json()), undici.chat, undici.chatFloor, () => rawPostWithTimeout('/chat/completions', params)], { count, concurrency, rounds: ROUNDS });
   row(`chat, concurrency ${concurrency}: requests/s`, 'req/s', results.map((result) => result.perSecond), false);
   row(`chat, concurrency ${concurrency}: client CPU per request`, 'µs', results.map((result) => result.cpuMicros), true, { floor: 1.1, what: '≤ 1.1× raw fetch' });
   row(`chat, concurrency ${concurrency}: client CPU per request (floor: raw fetch with a timeout signal)`, 'µs', [0, 1, 5].map((at) => results[at].cpuMicros), true, { floor: 1.1, what: '≤ 1.1× that floor' });
@@ -60,10 +67,10 @@ for (const concurrency of [1, 64]) {
 // 16 events per write; one event per write; 300 events paced 1 ms apart (a model at real speed).
 {
   const shapes = [
-    { name: 'one block', prefix: '', chunks: 2000, count: 15, warmup: 5 },
-    { name: 'bursts of 16 events', prefix: '/bursts', chunks: 2000, count: 15, warmup: 5 },
-    { name: 'one event per write', prefix: '/single', chunks: 2000, count: 15, warmup: 5 },
-    { name: 'paced, 1 ms apart', prefix: '/paced', chunks: 300, count: 5, warmup: 2 },
+    { name: 'one block', prefix: '', chunks: 2000, count: 30, warmup: 5 },
+    { name: 'bursts of 16 events', prefix: '/bursts', chunks: 2000, count: 30, warmup: 5 },
+    { name: 'one event per write', prefix: '/single', chunks: 2000, count: 30, warmup: 5 },
+    { name: 'paced, 1 ms apart', prefix: '/paced', chunks: 300, count: 6, warmup: 2 },
   ];
   for (const shape of shapes) {
     const shapeUrl = `http://127.0.0.1:${port}${shape.prefix}/v1`;
@@ -82,7 +89,7 @@ for (const concurrency of [1, 64]) {
       onUndici.streamFloor,
     ];
     for (const task of tasks) if ((await task()) !== shape.chunks) throw new Error(`a client did not read every chunk (${shape.name})`);
-    const results = await compare(tasks, { count: shape.count, warmup: shape.warmup });
+    const results = await compare(tasks, { count: shape.count, warmup: shape.warmup, rounds: ROUNDS });
     const perChunk = (at) => results[at].cpuMicros / shape.chunks;
     if (shape.prefix === '') row('stream of 2,000 chunks (one block): chunks/s', 'chunks/s', results.map((result) => (shape.chunks * 1e6) / result.wallMicros), false);
     row(`stream (${shape.name}): client CPU per chunk`, 'µs', [0, 1, 2].map(perChunk), true, { floor: 1.2, what: '≤ 1.2× raw fetch' });
