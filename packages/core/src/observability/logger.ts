@@ -69,8 +69,14 @@ export function createClientLogger(options: {
   const emit = (name: Exclude<LogLevel, 'off'>) => (message: string, data?: Record<string, unknown>) => {
     if (RANK[name] > threshold) return;
     const cleanMessage = options.apiKey.redactIn(message);
-    if (data === undefined) sink[name](cleanMessage);
-    else sink[name](cleanMessage, sanitize(data, options.apiKey, undefined, 0) as Record<string, unknown>);
+    // A logger that throws (a closed file stream, a bug in a formatter) must not change what a
+    // call returns: a success would turn into that raw error, a typed failure would be lost.
+    try {
+      if (data === undefined) sink[name](cleanMessage);
+      else sink[name](cleanMessage, sanitize(data, options.apiKey, undefined, 0) as Record<string, unknown>);
+    } catch {
+      // The line is dropped; there is nowhere safer to report it.
+    }
   };
   return {
     debug: emit('debug'),
