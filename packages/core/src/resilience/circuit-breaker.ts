@@ -79,6 +79,13 @@ export class CircuitBreaker {
     return this.#state;
   }
 
+  /** Closed, with no failure inside the window: it holds nothing a new circuit would not. */
+  get isIdle(): boolean {
+    if (this.#state !== 'closed' || this.#probeInFlight) return false;
+    const now = this.#clock.now();
+    return this.#failures.every((time) => now - time >= this.#options.failureWindowMs);
+  }
+
   /**
    * Lets an attempt through or throws `circuit_open` without any request. In half-open only one
    * probe attempt is let through at a time; `isProbe` tells the caller it holds that slot.

@@ -56,6 +56,9 @@ function totalTokens(value: unknown): number | undefined {
   return typeof usage?.total_tokens === 'number' ? usage.total_tokens : undefined;
 }
 
+/** Circuits a client keeps before it forgets the idle ones. */
+export const MAX_CIRCUITS = 1_000;
+
 /** Builds the policy; one per client, so breakers, budget and limiter are shared by its calls. */
 export function createResiliencePolicy(settings: ResilienceSettings): ResiliencePolicy {
   const { clock, logger, hooks } = settings;
@@ -91,6 +94,8 @@ export function createResiliencePolicy(settings: ResilienceSettings): Resilience
    * lookups by strings the services hold as constants cost less than one by a key built per call.
    */
   const byMethod = new Map<string, Map<string, CircuitBreaker>>();
+  let cachedLookups = 0;
+  let sweepAt = MAX_CIRCUITS;
   const breakerFor = (method: string, endpoint: string): CircuitBreaker | undefined => {
     if (breakerOptions === false) return undefined;
     const known = byMethod.get(method)?.get(endpoint);
@@ -99,12 +104,26 @@ export function createResiliencePolicy(settings: ResilienceSettings): Resilience
     const key = breakerOptions.perEndpoint === false ? '*' : `${method} ${endpoint}`;
     let breaker = breakers.get(key);
     if (!breaker) {
+      // A caller that puts ids in its paths (`core.get(`/files/${id}`)`) makes a circuit per
+      // path: past MAX_CIRCUITS, the idle ones (closed, no recent failure) are forgotten, which
+      // loses nothing, and the next sweep waits until the map has doubled again.
+      if (breakers.size >= sweepAt) {
+        for (const [name, circuit] of breakers) if (circuit.isIdle) breakers.delete(name);
+        byMethod.clear();
+        cachedLookups = 0;
+        sweepAt = Math.max(MAX_CIRCUITS, breakers.size * 2);
+      }
       breaker = new CircuitBreaker(key === '*' ? 'this client' : key, breakerOptions, clock, (from, to) => {
         logger.warn(`Circuit breaker for ${key === '*' ? 'this client' : key}: ${from} → ${to}`);
         metric(METRICS.circuitState, STATE_VALUE[to], { endpoint: key }, true);
         safely('circuit breaker', () => hooks.circuitBreaker?.onStateChange?.({ endpoint: key, from, to }));
       });
       breakers.set(key, breaker);
+    }
+    // The lookup cache is only a shortcut to `breakers`: bounded the same way, by starting over.
+    if (++cachedLookups > MAX_CIRCUITS * 2) {
+      byMethod.clear();
+      cachedLookups = 1;
     }
     let endpoints = byMethod.get(method);
     if (!endpoints) byMethod.set(method, (endpoints = new Map()));
