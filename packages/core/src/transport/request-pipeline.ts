@@ -213,24 +213,38 @@ export function createPipeline(parts: PipelineParts) {
       // Only an upload needs it (creating and aborting a controller per attempt is not free).
       const attemptDone = multipart ? new AbortController() : undefined;
       const attemptTelemetry = telemetry.attempt(attemptNumber);
+      let phase: 'send' | 'body' = 'send';
       try {
+        const exchange = async (): Promise<{ value: T; response: Response }> => {
+          let response: Response;
+          try {
+            const body = multipart ? multipartBody(multipart, options.onUploadProgress, attemptDone?.signal) : jsonBody ?? null;
+            response = await transport.send({ url: request.url.href, method: spec.method, headers, body, signal });
+          } catch (error) {
+            throw classifyFailure(error, { ...bodyContext, phase: 'send' });
+          }
+          phase = 'body';
+          if (isRedirect(response)) {
+            // Unread, the body would hold its socket (undici keeps it until consumed or cancelled).
+            response.body?.cancel().catch(() => undefined);
+            throw redirectRefused(response, spec.method, request.url, multipart !== undefined);
+          }
+          if (!response.ok) {
+            const text = await readBodyText(response, bodyContext);
+            throw classifyErrorResponse({ status: response.status, headers: response.headers, text, apiKey: config.apiKey });
+          }
+          return { value: await parse(response, bodyContext), response };
+        };
+        let value: T;
         let response: Response;
         try {
-          const body = multipart ? multipartBody(multipart, options.onUploadProgress, attemptDone?.signal) : jsonBody ?? null;
-          response = await settledByAbort(transport.send({ url: request.url.href, method: spec.method, headers, body, signal }), signal);
+          // One abort guard for the whole exchange, headers and body: a transport (or a body) that
+          // misses its abort must not hold the call past the caller's abort or the timeout.
+          ({ value, response } = await settledByAbort(exchange(), signal));
         } catch (error) {
-          throw classifyFailure(error, { ...bodyContext, phase: 'send' });
+          if (OpenAIError.isInstance(error) || !signal.aborted) throw error;
+          throw classifyFailure(error, { ...bodyContext, phase });
         }
-        if (isRedirect(response)) {
-          // Unread, the body would hold its socket (undici keeps it until consumed or cancelled).
-          response.body?.cancel().catch(() => undefined);
-          throw redirectRefused(response, spec.method, request.url, multipart !== undefined);
-        }
-        if (!response.ok) {
-          const text = await readBodyText(response, bodyContext);
-          throw classifyErrorResponse({ status: response.status, headers: response.headers, text, apiKey: config.apiKey });
-        }
-        const value = await parse(response, bodyContext);
         attemptTelemetry.succeeded(response);
         keepLinked = spec.responseKind === 'sse' || spec.responseKind === 'stream';
         return { value, response };
