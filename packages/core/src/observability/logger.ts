@@ -72,8 +72,9 @@ export function createClientLogger(options: {
     // A logger that throws (a closed file stream, a bug in a formatter) must not change what a
     // call returns: a success would turn into that raw error, a typed failure would be lost.
     try {
-      if (data === undefined) sink[name](cleanMessage);
-      else sink[name](cleanMessage, sanitize(data, options.apiKey, undefined, 0) as Record<string, unknown>);
+      const written: unknown = data === undefined ? sink[name](cleanMessage) : sink[name](cleanMessage, sanitize(data, options.apiKey, undefined, 0) as Record<string, unknown>);
+      // An async logger fails by rejecting: unhandled, that rejection would end a Node process.
+      if (typeof (written as PromiseLike<unknown> | undefined)?.then === 'function') (written as Promise<unknown>).then(undefined, () => undefined);
     } catch {
       // The line is dropped; there is nowhere safer to report it.
     }

@@ -28,4 +28,22 @@ describe('a logger that throws', () => {
     for await (const item of core.stream('/chat/completions', { body: {} })) items.push(item);
     expect(items).toEqual([{ n: 1 }]);
   });
+
+  it('that is async and rejects leaves no unhandled rejection', async () => {
+    const unhandled: unknown[] = [];
+    const record = (reason: unknown) => void unhandled.push(reason);
+    process.on('unhandledRejection', record);
+    try {
+      const reject = async () => {
+        throw new Error('async logger boom');
+      };
+      const transport: Transport = { send: async () => new Response('{"ok":1}', { headers: { 'content-type': 'application/json' } }) };
+      const core = createOpenAICore({ apiKey: 'sk-logger-boom', baseUrl: 'http://127.0.0.1:9/v1', logLevel: 'debug', logger: { debug: reject, info: reject, warn: reject, error: reject }, transport });
+      await expect(core.get('/things')).resolves.toEqual({ ok: 1 });
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', record);
+    }
+  });
 });

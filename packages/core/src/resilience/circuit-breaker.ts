@@ -67,6 +67,8 @@ export class CircuitBreaker {
   #openedAt = 0;
   #probeInFlight = false;
   #probeSuccesses = 0;
+  /** Calls running under this circuit (entered, not yet left). */
+  #active = 0;
 
   constructor(endpoint: string, options: CircuitBreakerOptions, clock: Clock, onChange: (from: CircuitState, to: CircuitState) => void) {
     this.#endpoint = endpoint;
@@ -79,9 +81,22 @@ export class CircuitBreaker {
     return this.#state;
   }
 
-  /** Closed, with no failure inside the window: it holds nothing a new circuit would not. */
+  /** A call starts running under this circuit; `leave()` when it is over, whatever the outcome. */
+  enter(): void {
+    this.#active++;
+  }
+
+  /** The call `enter()` counted is over. */
+  leave(): void {
+    this.#active--;
+  }
+
+  /**
+   * Closed, with no call running and no failure inside the window: it holds nothing a new circuit
+   * would not, and no call will report to it.
+   */
   get isIdle(): boolean {
-    if (this.#state !== 'closed' || this.#probeInFlight) return false;
+    if (this.#state !== 'closed' || this.#probeInFlight || this.#active > 0) return false;
     const now = this.#clock.now();
     return this.#failures.every((time) => now - time >= this.#options.failureWindowMs);
   }

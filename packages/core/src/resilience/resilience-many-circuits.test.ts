@@ -31,4 +31,19 @@ describe('many circuits', () => {
     await caught(() => policy.run(at('/failing'), outage));
     expect(await caught(() => policy.run(at('/failing'), ok))).toMatchObject({ kind: 'circuit_open' });
   });
+
+  it('never forgets a circuit whose calls are still in flight: their failures open it', async () => {
+    const { policy } = setup();
+    let fail!: () => void;
+    const held = new Promise<void>((resolve) => (fail = resolve));
+    const slowOutage = async () => {
+      await held;
+      return outage();
+    };
+    const inFlight = Array.from({ length: 3 }, () => caught(() => policy.run(at('/flaky'), slowOutage)));
+    for (let index = 0; index < MAX_CIRCUITS * 2; index++) await policy.run(at(`/things/${index}`), ok);
+    fail();
+    await Promise.all(inFlight);
+    expect(await caught(() => policy.run(at('/flaky'), ok))).toMatchObject({ kind: 'circuit_open' });
+  });
 });

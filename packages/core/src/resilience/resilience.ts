@@ -156,108 +156,114 @@ export function createResiliencePolicy(settings: ResilienceSettings): Resilience
     const { options, endpoint } = call;
     const maxRetries = options.maxRetries ?? settings.maxRetries;
     const breaker = options.circuitBreaker === false ? undefined : breakerFor(call.spec.method, endpoint);
-    const useLimiter = limiterReady !== undefined && options.rateLimit !== false;
-    const loaded = useLimiter ? loadedLimiter ?? await limiterReady! : undefined;
-    const limiter = loaded?.limiter;
-    const model = modelOf(call.spec.body);
-    const tokens = loaded ? (options.rateLimit ? options.rateLimit.estimatedTokens : undefined) ?? loaded.estimateTokens(call.spec.body) : 0;
+    // A circuit with calls in flight is never forgotten (see breakerFor): their verdicts belong to it.
+    breaker?.enter();
+    try {
+      const useLimiter = limiterReady !== undefined && options.rateLimit !== false;
+      const loaded = useLimiter ? loadedLimiter ?? await limiterReady! : undefined;
+      const limiter = loaded?.limiter;
+      const model = modelOf(call.spec.body);
+      const tokens = loaded ? (options.rateLimit ? options.rateLimit.estimatedTokens : undefined) ?? loaded.estimateTokens(call.spec.body) : 0;
 
-    for (let attemptNumber = 1; ; attemptNumber++) {
-      let admission: { readonly isProbe: boolean } | undefined;
-      try {
-        admission = breaker?.admit();
-      } catch (error) {
-        safely('circuit breaker', () => hooks.circuitBreaker?.onRejected?.({ endpoint, retryAfterMs: (error as OpenAIError).retryAfterMs ?? 0 }));
-        throw error;
-      }
-      let permit: RateLimitPermit | undefined;
-      try {
-        if (useLimiter) {
-          const waitStarted = Date.now();
-          permit = await limiter!.acquire(tokens, endpoint, options.signal, model);
-          const waitedMs = Date.now() - waitStarted;
-          if (waitedMs > 0) call.spanEvent('rate_limit_wait', { 'openai.attempt': attemptNumber, 'openai.rate_limit.wait_ms': waitedMs });
-        }
-      } catch (error) {
-        if (admission?.isProbe) breaker!.releaseProbe();
-        throw error;
-      }
-      const isProbe = admission?.isProbe === true;
-      /** True while this attempt holds the half-open probe slot and has given no verdict. */
-      let holdingProbe = isProbe;
-      try {
-        const outcome = await attempt(attemptNumber);
-        // The verdict first: what follows is bookkeeping that must not undo a success.
-        if (breaker) {
-          breaker.recordSuccess(isProbe);
-          holdingProbe = false;
-          outcomeEvent(endpoint, 'success', breaker);
-        }
-        budget?.refund();
-        // Without a limiter there is no bookkeeping, and no tick spent awaiting it.
-        if (permit) await bookkeeping('settle the rate-limit permit', () => permit.settle(totalTokens(outcome.value)));
-        if (limiter) await bookkeeping('read rate-limit headers', () => limiter.observe(parseRateLimitHeaders(outcome.response.headers), model));
-        return outcome;
-      } catch (caught) {
-        if (permit) await bookkeeping('settle the rate-limit permit', () => permit.settle(0));
-        if (!OpenAIError.isInstance(caught)) throw caught;
-        const error = caught;
-        if (limiter && error.headers) await bookkeeping('read rate-limit headers', () => limiter.observe(parseRateLimitHeaders(new Headers(error.headers!)), model));
-        const outage = countsAsOutage(error);
-        if (holdingProbe) {
-          holdingProbe = false;
-          if (outage) {
-            breaker!.recordFailure(true);
-            outcomeEvent(endpoint, 'failure', breaker!);
-          } else breaker!.releaseProbe(); // no verdict (a 4xx, a 429): let the next call probe
-        }
-        const recordFinal = () => {
-          if (outage && !isProbe && breaker) {
-            breaker.recordFailure();
-            outcomeEvent(endpoint, 'failure', breaker);
-          }
-        };
-        if (!error.retryable || !call.replayable || error.kind === 'aborted') {
-          recordFinal();
-          throw error;
-        }
-        const exhausted = attemptNumber > maxRetries ? 'max_retries' : budget && !budget.trySpend() ? 'budget' : undefined;
-        if (exhausted) {
-          recordFinal();
-          if (exhausted === 'budget') logger.info(`Not retrying ${endpoint}: the client's retry budget is spent (the server looks unhealthy).`);
-          safely('retry', () => hooks.retry?.onExhausted?.({ error, attempts: attemptNumber, endpoint, reason: exhausted }));
-          throw error;
-        }
-        // A server hint longer than maxRetryAfter is not a sleep order: fail now, with the
-        // full figure, so the caller can reschedule (unless the retry hook says otherwise).
-        const retry = retrySettings(options.retry);
-        const hint = serverRetryHint(error);
-        const hintTooLong = hint !== undefined && hint > retry.maxRetryAfter;
-        let delayMs = hintTooLong ? hint : computeRetryDelay(error, attemptNumber, retry);
-        let decision: RetryDecision | void = undefined;
+      for (let attemptNumber = 1; ; attemptNumber++) {
+        let admission: { readonly isProbe: boolean } | undefined;
         try {
-          decision = await hooks.retry?.onRetry?.({ error, attempt: attemptNumber, delayMs, endpoint });
-        } catch (hookError) {
-          logger.warn('A retry hook threw; using the default delay.', { error: hookError });
-        }
-        if (decision?.action === 'abort') {
-          recordFinal();
+          admission = breaker?.admit();
+        } catch (error) {
+          safely('circuit breaker', () => hooks.circuitBreaker?.onRejected?.({ endpoint, retryAfterMs: (error as OpenAIError).retryAfterMs ?? 0 }));
           throw error;
         }
-        if (hintTooLong && decision?.action !== 'retry') {
-          recordFinal();
-          logger.info(`Not retrying ${endpoint}: the server asked to wait ${hint} ms, longer than retry.maxRetryAfter (${retry.maxRetryAfter} ms).`);
-          throw withRetryAfter(error, hint);
+        let permit: RateLimitPermit | undefined;
+        try {
+          if (useLimiter) {
+            const waitStarted = Date.now();
+            permit = await limiter!.acquire(tokens, endpoint, options.signal, model);
+            const waitedMs = Date.now() - waitStarted;
+            if (waitedMs > 0) call.spanEvent('rate_limit_wait', { 'openai.attempt': attemptNumber, 'openai.rate_limit.wait_ms': waitedMs });
+          }
+        } catch (error) {
+          if (admission?.isProbe) breaker!.releaseProbe();
+          throw error;
         }
-        if (decision?.action === 'retry') delayMs = Math.max(0, decision.delayMs);
-        metric(METRICS.retries, 1, { endpoint, kind: error.kind });
-        call.spanEvent('retry', { 'openai.attempt': attemptNumber, 'openai.error.kind': error.kind, 'openai.retry.delay_ms': delayMs });
-        logger.info(`Retrying ${call.spec.method} ${endpoint} in ${Math.round(delayMs)} ms (attempt ${attemptNumber + 1} of ${maxRetries + 1}): ${error.message}`);
-        await clock.sleep(delayMs, options.signal);
-      } finally {
-        // Whatever else happened (a throw from a hook or a non-typed error), the slot is freed.
-        if (holdingProbe) breaker!.releaseProbe();
+        const isProbe = admission?.isProbe === true;
+        /** True while this attempt holds the half-open probe slot and has given no verdict. */
+        let holdingProbe = isProbe;
+        try {
+          const outcome = await attempt(attemptNumber);
+          // The verdict first: what follows is bookkeeping that must not undo a success.
+          if (breaker) {
+            breaker.recordSuccess(isProbe);
+            holdingProbe = false;
+            outcomeEvent(endpoint, 'success', breaker);
+          }
+          budget?.refund();
+          // Without a limiter there is no bookkeeping, and no tick spent awaiting it.
+          if (permit) await bookkeeping('settle the rate-limit permit', () => permit.settle(totalTokens(outcome.value)));
+          if (limiter) await bookkeeping('read rate-limit headers', () => limiter.observe(parseRateLimitHeaders(outcome.response.headers), model));
+          return outcome;
+        } catch (caught) {
+          if (permit) await bookkeeping('settle the rate-limit permit', () => permit.settle(0));
+          if (!OpenAIError.isInstance(caught)) throw caught;
+          const error = caught;
+          if (limiter && error.headers) await bookkeeping('read rate-limit headers', () => limiter.observe(parseRateLimitHeaders(new Headers(error.headers!)), model));
+          const outage = countsAsOutage(error);
+          if (holdingProbe) {
+            holdingProbe = false;
+            if (outage) {
+              breaker!.recordFailure(true);
+              outcomeEvent(endpoint, 'failure', breaker!);
+            } else breaker!.releaseProbe(); // no verdict (a 4xx, a 429): let the next call probe
+          }
+          const recordFinal = () => {
+            if (outage && !isProbe && breaker) {
+              breaker.recordFailure();
+              outcomeEvent(endpoint, 'failure', breaker);
+            }
+          };
+          if (!error.retryable || !call.replayable || error.kind === 'aborted') {
+            recordFinal();
+            throw error;
+          }
+          const exhausted = attemptNumber > maxRetries ? 'max_retries' : budget && !budget.trySpend() ? 'budget' : undefined;
+          if (exhausted) {
+            recordFinal();
+            if (exhausted === 'budget') logger.info(`Not retrying ${endpoint}: the client's retry budget is spent (the server looks unhealthy).`);
+            safely('retry', () => hooks.retry?.onExhausted?.({ error, attempts: attemptNumber, endpoint, reason: exhausted }));
+            throw error;
+          }
+          // A server hint longer than maxRetryAfter is not a sleep order: fail now, with the
+          // full figure, so the caller can reschedule (unless the retry hook says otherwise).
+          const retry = retrySettings(options.retry);
+          const hint = serverRetryHint(error);
+          const hintTooLong = hint !== undefined && hint > retry.maxRetryAfter;
+          let delayMs = hintTooLong ? hint : computeRetryDelay(error, attemptNumber, retry);
+          let decision: RetryDecision | void = undefined;
+          try {
+            decision = await hooks.retry?.onRetry?.({ error, attempt: attemptNumber, delayMs, endpoint });
+          } catch (hookError) {
+            logger.warn('A retry hook threw; using the default delay.', { error: hookError });
+          }
+          if (decision?.action === 'abort') {
+            recordFinal();
+            throw error;
+          }
+          if (hintTooLong && decision?.action !== 'retry') {
+            recordFinal();
+            logger.info(`Not retrying ${endpoint}: the server asked to wait ${hint} ms, longer than retry.maxRetryAfter (${retry.maxRetryAfter} ms).`);
+            throw withRetryAfter(error, hint);
+          }
+          if (decision?.action === 'retry') delayMs = Math.max(0, decision.delayMs);
+          metric(METRICS.retries, 1, { endpoint, kind: error.kind });
+          call.spanEvent('retry', { 'openai.attempt': attemptNumber, 'openai.error.kind': error.kind, 'openai.retry.delay_ms': delayMs });
+          logger.info(`Retrying ${call.spec.method} ${endpoint} in ${Math.round(delayMs)} ms (attempt ${attemptNumber + 1} of ${maxRetries + 1}): ${error.message}`);
+          await clock.sleep(delayMs, options.signal);
+        } finally {
+          // Whatever else happened (a throw from a hook or a non-typed error), the slot is freed.
+          if (holdingProbe) breaker!.releaseProbe();
+        }
       }
+    } finally {
+      breaker?.leave();
     }
   }
 
