@@ -23,6 +23,13 @@ export async function caught<T = OpenAIError>(run: () => unknown): Promise<T> {
   throw new Error('expected the call to throw, but it returned');
 }
 
+/** Every item of an async iterable (a stream read to its end), in order. */
+export async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
+  const items: T[] = [];
+  for await (const item of iterable) items.push(item);
+  return items;
+}
+
 /**
  * A clock whose waits return at once and move virtual time forward, recording each wait, so
  * tests can assert backoff delays without sleeping. An aborted signal still aborts the wait.

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { collect } from '../../test/helpers.js';
 import { ApiKey } from '../config/api-key.js';
 import { createResponseMeta, getResponseMeta } from '../transport/response-meta.js';
 import { FinalResultStream } from './final-result-stream.js';
@@ -38,12 +39,6 @@ class SumStream extends FinalResultStream<Item, { total: number }> {
   sum() {
     return this.result();
   }
-}
-
-async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
-  const items: T[] = [];
-  for await (const item of iterable) items.push(item);
-  return items;
 }
 
 describe('FinalResultStream', () => {

@@ -1,6 +1,6 @@
 /** What an `SseStream` yields and throws for the events it reads. */
 import { describe, expect, it, vi } from 'vitest';
-import { caught } from '../../test/helpers.js';
+import { caught, collect } from '../../test/helpers.js';
 import { ApiKey } from '../config/api-key.js';
 import type { ServerSentEvent } from './sse-decoder.js';
 import { SseStream, type SseStreamOptions } from './sse-stream.js';
@@ -17,12 +17,6 @@ function streamOf<T = unknown>(chunks: string[], options: Partial<SseStreamOptio
     },
   });
   return new SseStream<T>({ start: async () => ({ response: new Response(body), meta: META }), apiKey: KEY, ...options });
-}
-
-async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
-  const items: T[] = [];
-  for await (const item of iterable) items.push(item);
-  return items;
 }
 
 describe('what a stream yields', () => {

@@ -1,6 +1,6 @@
 import { reply, useMockApi } from '@integrations/test-kit';
 import { describe, expect, it } from 'vitest';
-import { caught, mockCore } from '../../test/helpers.js';
+import { caught, collect, mockCore } from '../../test/helpers.js';
 import { NetworkError, RateLimitError, RequestError, ResponseError, ServerError, type NamedEvent } from '../index.js';
 
 const api = useMockApi();
@@ -8,12 +8,6 @@ const api = useMockApi();
 interface Chunk {
   id: string;
   n: number;
-}
-
-async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
-  const items: T[] = [];
-  for await (const item of iterable) items.push(item);
-  return items;
 }
 
 describe('SSE streams', () => {
