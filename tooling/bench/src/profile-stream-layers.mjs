@@ -3,19 +3,10 @@
 // chat stream adds. `node tooling/bench/src/profile-stream-layers.mjs` after `pnpm build`.
 import { createChatService } from '@integrations/openai-chat';
 import { createOpenAICore, SseDecoder } from '@integrations/openai';
+import { EVENTS, memoryFetch } from './memory-sse.mjs';
 import { countRawSseEvents } from './raw-sse.mjs';
 
-const EVENTS = 2000;
-const chunk = (delta, finish = null) => `data: ${JSON.stringify({ id: 'chatcmpl-bench', object: 'chat.completion.chunk', created: 1767225600, model: 'gpt-4o-mini', choices: [{ index: 0, delta, logprobs: null, finish_reason: finish }] })}\n\n`;
-const bytes = new TextEncoder().encode(chunk({ role: 'assistant', content: '' }) + Array.from({ length: EVENTS - 2 }, (_, index) => chunk({ content: `tok${index} ` })).join('') + chunk({}, 'stop') + 'data: [DONE]\n\n');
-const body = () => new ReadableStream({
-  start(controller) {
-    for (let offset = 0; offset < bytes.byteLength; offset += 65536) controller.enqueue(bytes.subarray(offset, offset + 65536));
-    controller.close();
-  },
-});
-const fetch = async () => new Response(body(), { headers: { 'content-type': 'text/event-stream' } });
-const options = { apiKey: 'sk-bench', baseUrl: 'http://127.0.0.1:9/v1', logLevel: 'off', fetch };
+const options = { apiKey: 'sk-bench', baseUrl: 'http://127.0.0.1:9/v1', logLevel: 'off', fetch: memoryFetch };
 const chat = createChatService(options);
 const core = createOpenAICore(options);
 const params = { model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'hi' }] };
@@ -36,16 +27,16 @@ async function* rawEvents(stream) {
 }
 
 const layers = {
-  'raw floor: split on blank lines, JSON.parse': async () => countRawSseEvents((await fetch()).body),
+  'raw floor: split on blank lines, JSON.parse': async () => countRawSseEvents((await memoryFetch()).body),
   '+ one async iteration step per event': async () => {
     let count = 0;
-    for await (const _event of rawEvents((await fetch()).body)) count++;
+    for await (const _event of rawEvents((await memoryFetch()).body)) count++;
     return count;
   },
   '+ the spec-complete decoder (SseDecoder) instead of the split': async () => {
     const decoder = new SseDecoder();
     let count = 0;
-    for await (const piece of (await fetch()).body) for (const event of decoder.push(piece)) if (event.data !== '[DONE]') { JSON.parse(event.data); count++; }
+    for await (const piece of (await memoryFetch()).body) for (const event of decoder.push(piece)) if (event.data !== '[DONE]') { JSON.parse(event.data); count++; }
     return count;
   },
   'core.stream(): request pipeline, SseStream, error-event checks': async () => {

@@ -2,19 +2,10 @@
 // body from memory in 64 KiB reads, against the same body split and parsed by hand.
 // `node [--cpu-prof] tooling/bench/src/profile-stream-overhead.mjs`
 import { createChatService } from '@integrations/openai-chat';
+import { EVENTS, memoryFetch } from './memory-sse.mjs';
 import { countRawSseEvents } from './raw-sse.mjs';
 
-const CHUNKS = 2000;
-const chunk = (delta, finish = null) => `data: ${JSON.stringify({ id: 'chatcmpl-bench', object: 'chat.completion.chunk', created: 1767225600, model: 'gpt-4o-mini', choices: [{ index: 0, delta, logprobs: null, finish_reason: finish }] })}\n\n`;
-const bytes = new TextEncoder().encode(chunk({ role: 'assistant', content: '' }) + Array.from({ length: CHUNKS - 2 }, (_, index) => chunk({ content: `tok${index} ` })).join('') + chunk({}, 'stop') + 'data: [DONE]\n\n');
-const body = () => new ReadableStream({
-  start(controller) {
-    for (let offset = 0; offset < bytes.byteLength; offset += 65536) controller.enqueue(bytes.subarray(offset, offset + 65536));
-    controller.close();
-  },
-});
-const fetch = async () => new Response(body(), { headers: { 'content-type': 'text/event-stream' } });
-const chat = createChatService({ apiKey: 'sk-bench', baseUrl: 'http://127.0.0.1:9/v1', logLevel: 'off', fetch });
+const chat = createChatService({ apiKey: 'sk-bench', baseUrl: 'http://127.0.0.1:9/v1', logLevel: 'off', fetch: memoryFetch });
 const params = { model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'hi' }] };
 
 async function ours() {
@@ -23,15 +14,15 @@ async function ours() {
   return count;
 }
 async function floor() {
-  const response = await fetch();
+  const response = await memoryFetch();
   return countRawSseEvents(response.body);
 }
 async function cpuPerChunk(task, runs) {
   for (let index = 0; index < 20; index++) await task();
   const before = process.cpuUsage();
-  for (let index = 0; index < runs; index++) if ((await task()) !== CHUNKS) throw new Error('lost chunks');
+  for (let index = 0; index < runs; index++) if ((await task()) !== EVENTS) throw new Error('lost chunks');
   const used = process.cpuUsage(before);
-  return (used.user + used.system) / runs / CHUNKS;
+  return (used.user + used.system) / runs / EVENTS;
 }
 for (let round = 0; round < 3; round++) {
   const mine = await cpuPerChunk(ours, 60);
