@@ -225,6 +225,14 @@ describe('aborting and leaving early', () => {
     expect(live.requests[0]!.aborted).toBe(false);
   });
 
+  it('hands out nothing when the caller signal was aborted before the stream started, even from a start that ignores it', async () => {
+    const caller = new AbortController();
+    caller.abort();
+    const response = new Response('data: 1\n\ndata: [DONE]\n\n');
+    const stream = new SseStream<unknown>({ start: async () => ({ response, meta: META }), apiKey: KEY, signal: caller.signal });
+    await expect(stream[Symbol.asyncIterator]().next()).rejects.toMatchObject({ kind: 'aborted' });
+  });
+
   it('ends at once, with a typed abort, when aborted with decoded events still waiting', async () => {
     const live = liveStream();
     live.push('data: 1\n\ndata: 2\n\ndata: 3\n\ndata: [DONE]\n\n');

@@ -78,6 +78,8 @@ export class SseStream<T> implements AsyncIterable<T> {
       this.#aborted = true;
       this.#reader?.cancel().catch(() => undefined);
     }, { once: true });
+    // A signal aborted already fires no event: start from its state.
+    this.#aborted = this.#linked.signal.aborted;
     this.#started = startSafely(options, this.#linked.signal).then((started) => {
       this.#meta = started.meta;
       this.#startUnreadClock(started.response);
@@ -214,7 +216,7 @@ export class SseStream<T> implements AsyncIterable<T> {
           return { value: undefined, done: true };
         }
         const chunk = await this.#read(this.#reader!);
-        if (this.#linked.signal.aborted) throw abortError(this.#linked.signal, 'Stream');
+        if (this.#aborted) throw abortError(this.#linked.signal, 'Stream');
         this.#queue = chunk.done ? this.#decoder.end() : this.#decoder.push(chunk.value);
         this.#queued = 0;
         if (chunk.done) this.#bodyEnded = true;
